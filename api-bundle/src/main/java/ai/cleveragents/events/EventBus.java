@@ -1,0 +1,79 @@
+package ai.cleveragents.events;
+
+import java.util.Set;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * Emits domain events to subscribers. Implementations are registered as OSGi services, ranked by
+ * {@code service.ranking}; consumers should bind greedily and dynamically so they follow the best bus.
+ *
+ * <p><b>Delivery contract</b> (every implementation):
+ * <ul>
+ * <li>All methods are thread-safe; emit, subscribe and close may race from any threads.</li>
+ * <li>Handlers run synchronously on the emitting thread, in subscription order, each isolated: a
+ * handler that throws is logged (rate-limited) and counted, and neither the other handlers nor the
+ * emitter notice.</li>
+ * <li>Events emitted by one thread reach each handler in emission order.</li>
+ * <li>Whiteboard {@link EventHandler} services (see {@link EventBusConstants#EVENT_TYPES}) receive
+ * events as subscribers do.</li>
+ * <li>An event that reaches no handler and no stream subscriber is counted as unhandled and given to
+ * whiteboard handlers registered with {@link EventBusConstants#EVENT_UNHANDLED}{@code =true}.</li>
+ * </ul>
+ *
+ * <p>When obtained as an OSGi service, subscriptions belong to the calling bundle and are closed when
+ * it releases the service or stops.
+ */
+@ProviderType
+public interface EventBus {
+
+    /**
+     * Emits an event to every matching subscriber, then returns.
+     *
+     * @param event the event
+     * @throws NullPointerException   if {@code event} is {@code null}
+     * @throws EventRejectedException if the bus is closed or its journal could not record the event; the
+     *                                event was then delivered to no one
+     */
+    void emit(DomainEvent event);
+
+    /**
+     * Subscribes a handler to one event type.
+     *
+     * @param type    the type
+     * @param handler the handler
+     * @return the subscription, active until closed
+     * @throws NullPointerException   if an argument is {@code null}
+     * @throws EventRejectedException if the bus is closed
+     */
+    Subscription subscribe(EventType type, EventHandler handler);
+
+    /**
+     * Subscribes a handler to a set of event types.
+     *
+     * @param types   the types, not empty
+     * @param handler the handler
+     * @return the subscription, active until closed
+     * @throws NullPointerException     if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code types} is empty
+     * @throws EventRejectedException   if the bus is closed
+     */
+    Subscription subscribe(Set<EventType> types, EventHandler handler);
+
+    /**
+     * Subscribes a handler to every event type.
+     *
+     * @param handler the handler
+     * @return the subscription, active until closed
+     * @throws NullPointerException   if {@code handler} is {@code null}
+     * @throws EventRejectedException if the bus is closed
+     */
+    Subscription subscribeAll(EventHandler handler);
+
+    /**
+     * A consistent-enough snapshot of this bus's counters, for monitoring.
+     *
+     * @return the metrics, never {@code null}
+     */
+    EventBusMetrics metrics();
+}

@@ -1,0 +1,198 @@
+package ai.cleveragents.events.json;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+import ai.cleveragents.events.DomainEvent;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+
+/**
+ * Encodes and decodes {@link DomainEvent}s in the project's one wire format: a single-line JSON object
+ * with snake_case fields, for example
+ * <pre>{"event_id":"01J…","event_type":"plan.created","timestamp":"2026-11-25T11:00:00.123456Z",
+ * "correlation_id":"01J…","plan_id":"p-1","root_plan_id":null,"session_id":null,"actor_name":null,
+ * "project_name":null,"details":{}}</pre>
+ *
+ * <p>Decoding is strict: the four fields {@code event_id}, {@code event_type}, {@code timestamp} and
+ * {@code correlation_id} are required; the context fields may be absent or {@code null}; {@code details}
+ * may be absent (empty) but otherwise must be an object; unknown and duplicate fields, trailing
+ * content, input over {@link #maxBytes()} UTF-8 bytes and nesting deeper than {@value #MAX_DEPTH} all
+ * fail with an {@link EventCodecException}. Decoding reads at most the given input, so it never hangs.
+ * A round trip gives back an equal event.
+ *
+ * <p>Instances are immutable and thread-safe.
+ */
+public final class EventCodec {
+
+    /** The default input limit: 1 MiB. */
+    public static final int DEFAULT_MAX_BYTES = 1 << 20;
+
+    /** How deep objects and arrays may nest in the input. */
+    public static final int MAX_DEPTH = 64;
+
+    private final int maxBytes;
+    private final JsonFactory factory;
+
+    /** A codec with the {@linkplain #DEFAULT_MAX_BYTES default} input limit. */
+    public EventCodec() {
+        this(DEFAULT_MAX_BYTES);
+    }
+
+    /**
+     * @param maxBytes the largest input accepted, in UTF-8 bytes
+     * @throws IllegalArgumentException if {@code maxBytes} is not positive
+     */
+    public EventCodec(int maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
+        }
+        this.maxBytes = maxBytes;
+        this.factory = JsonFactory.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxDocumentLength(maxBytes)
+                        .maxNestingDepth(MAX_DEPTH)
+                        .build())
+                .build();
+    }
+
+    /** @return the largest input accepted, in UTF-8 bytes */
+    public int maxBytes() {
+        return maxBytes;
+    }
+
+    /**
+     * @param event the event
+     * @return its single-line JSON form, without a line terminator
+     * @throws NullPointerException if {@code event} is {@code null}
+     */
+    public String encode(DomainEvent event) {
+        return new String(encodeToBytes(event), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * @param event the event
+     * @return its single-line JSON form as UTF-8, without a line terminator
+     * @throws NullPointerException if {@code event} is {@code null}
+     */
+    public byte[] encodeToBytes(DomainEvent event) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+        encode(event, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the single-line JSON form of an event as UTF-8, without a line terminator.
+     *
+     * @param event the event
+     * @param out   where to write; not closed
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws UncheckedIOException if {@code out} fails
+     */
+    public void encode(DomainEvent event, OutputStream out) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(out, "out");
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            EventEncoder.write(event, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param json one event's JSON
+     * @return the event
+     * @throws NullPointerException if {@code json} is {@code null}
+     * @throws EventCodecException  if the input is not a valid event
+     */
+    public DomainEvent decode(String json) {
+        Objects.requireNonNull(json, "json");
+        if (json.length() > maxBytes || (json.length() * 3L > maxBytes && utf8Length(json) > maxBytes)) {
+            throw tooLarge(utf8Length(json));
+        }
+        try (JsonParser p = factory.createParser(json)) {
+            return decode(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param utf8   a buffer holding one event's JSON as UTF-8
+     * @param offset where it starts
+     * @param length how many bytes it has
+     * @return the event
+     * @throws NullPointerException      if {@code utf8} is {@code null}
+     * @throws IndexOutOfBoundsException if the range is outside the buffer
+     * @throws EventCodecException       if the input is not a valid event
+     */
+    public DomainEvent decode(byte[] utf8, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, utf8.length);
+        if (length > maxBytes) {
+            throw tooLarge(length);
+        }
+        try (JsonParser p = factory.createParser(utf8, offset, length)) {
+            return decode(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * @param utf8 one event's JSON as UTF-8
+     * @return the event
+     * @throws NullPointerException if {@code utf8} is {@code null}
+     * @throws EventCodecException  if the input is not a valid event
+     */
+    public DomainEvent decode(byte[] utf8) {
+        return decode(utf8, 0, utf8.length);
+    }
+
+    private static DomainEvent decode(JsonParser p) throws IOException {
+        try {
+            return EventDecoder.read(p);
+        } catch (JsonProcessingException e) {
+            throw new EventCodecException("malformed JSON: " + e.getOriginalMessage()
+                    + locationOf(e), e);
+        }
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+    }
+
+    EventCodecException tooLarge(long length) {
+        return new EventCodecException("input of " + length + " bytes exceeds the limit of " + maxBytes
+                + " bytes", null);
+    }
+
+    private static long utf8Length(String s) {
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                n += 4;
+                i++;
+            } else {
+                n += 3;
+            }
+        }
+        return n;
+    }
+}
