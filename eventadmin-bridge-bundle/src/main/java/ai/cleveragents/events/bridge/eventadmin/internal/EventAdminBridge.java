@@ -39,7 +39,7 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * <p>A configuration change restarts the component (the handlers are re-registered with the new
  * topics and filter).
  */
-@Component(service = MetricsSource.class, configurationPid = EventAdminBridge.PID,
+@Component(service = MetricsSource.class, immediate = true, configurationPid = EventAdminBridge.PID,
         property = EventBusConstants.METRICS_NAME + "=" + EventAdminBridge.METRICS_NAME)
 @Designate(ocd = EventAdminBridge.Config.class)
 public final class EventAdminBridge implements MetricsSource {
