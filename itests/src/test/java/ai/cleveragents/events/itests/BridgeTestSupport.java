@@ -3,7 +3,6 @@ package ai.cleveragents.events.itests;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertThrows;
-import static org.junit.Assert.fail;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,8 +12,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBusConstants;
@@ -45,11 +42,6 @@ public abstract class BridgeTestSupport extends OsgiTestSupport {
         registrations.clear();
     }
 
-    /** The reactive bus bundle (ranking 100). */
-    protected static Option reactiveBus() {
-        return bundleFile("ai.cleveragents.events.bus.reactive");
-    }
-
     /** The logging bus bundle (ranking 10). */
     protected static Option loggingBus() {
         return bundleFile("ai.cleveragents.events.bus.logging");
@@ -71,20 +63,6 @@ public abstract class BridgeTestSupport extends OsgiTestSupport {
         props.put(EventBusConstants.EVENT_TYPES, types);
         registrations.add(context.registerService(EventHandler.class, queue::add, props));
         return queue;
-    }
-
-    /**
-     * Waits until a condition holds, checking it every few milliseconds, for at most
-     * {@link #TIMEOUT_SECONDS}; for state with no event to wait on (component state, registrations).
-     */
-    protected static void awaitCondition(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIMEOUT_SECONDS);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("timed out after " + TIMEOUT_SECONDS + " s waiting for " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
     }
 
     protected static <T> T next(BlockingQueue<T> queue) throws InterruptedException {

@@ -53,7 +53,7 @@ public class EventAdminBridgeConfigTest extends BridgeTestSupport {
     @After
     public void restoreDefaults() throws Exception {
         configAdmin.getConfiguration(PID, "?").delete();
-        awaitCondition("the bridge active with defaults", () -> state() == ComponentConfigurationDTO.ACTIVE
+        waitFor(() -> state() == ComponentConfigurationDTO.ACTIVE
                 && "cleveragents/*".equals(inboundTopics()));
     }
 
@@ -98,7 +98,7 @@ public class EventAdminBridgeConfigTest extends BridgeTestSupport {
 
     @Test
     public void byDefaultBothHandlersAndTheMetricsSourceAreRegistered() {
-        awaitCondition("the bridge active", () -> state() == ComponentConfigurationDTO.ACTIVE);
+        waitFor(() -> state() == ComponentConfigurationDTO.ACTIVE);
         assertEquals("cleveragents/*", inboundTopics());
         List<ServiceReference<EventHandler>> outbound = fromBridge(EventHandler.class);
         assertEquals(1, outbound.size());
@@ -113,16 +113,16 @@ public class EventAdminBridgeConfigTest extends BridgeTestSupport {
     @Test
     public void directionsAndPrefixShapeTheRegistrations() throws Exception {
         configure("directions", "in", "topic.prefix", "acme/events");
-        awaitCondition("the inbound handler on acme/events/*", () -> "acme/events/*".equals(inboundTopics()));
+        waitFor(() -> "acme/events/*".equals(inboundTopics()));
         assertTrue(fromBridge(EventHandler.class).isEmpty());
         configure("directions", "out");
-        awaitCondition("only the outbound handler", () -> inboundTopics() == null && fromBridge(EventHandler.class).size() == 1);
+        waitFor(() -> inboundTopics() == null && fromBridge(EventHandler.class).size() == 1);
     }
 
     @Test
     public void anInvalidOutboundFilterFailsActivationNamingTheProperty() throws Exception {
         configure("outbound.filter", "(plan_id=p-1");
-        awaitCondition("failed activation", () -> state() == ComponentConfigurationDTO.FAILED_ACTIVATION);
+        waitFor(() -> state() == ComponentConfigurationDTO.FAILED_ACTIVATION);
         assertTrue(configuration().failure, configuration().failure.contains("outbound.filter"));
         assertEquals(null, inboundTopics());
         assertTrue(fromBridge(EventHandler.class).isEmpty());
