@@ -96,12 +96,20 @@ public final class EventAdminBridge implements MetricsSource {
      * @throws IllegalArgumentException if the configuration is invalid; the message names the property
      */
     @Activate
-    public EventAdminBridge(BundleContext context, @Reference EventAdmin eventAdmin, Config config) {
+    public EventAdminBridge(@Reference(name = "eventAdmin") EventAdmin eventAdmin, Config config) {
         BridgeSettings settings = BridgeSettings.of(config.directions(), config.topic_prefix(),
                 config.outbound_mode(), config.outbound_filter(), config.inbound_queue_capacity(),
                 config.dedupe_capacity());
         Consumer<Event> publish = settings.mode() == OutboundMode.send ? eventAdmin::sendEvent : eventAdmin::postEvent;
         this.bridge = new Bridge(settings, publish, () -> bus, new DropLog(TimeUnit.SECONDS.toNanos(10), System::nanoTime));
+    }
+
+    /**
+     * Starts the pump and registers the handlers; called by SCR once the bus reference is injected, so
+     * the first inbound event already finds the bound bus.
+     */
+    @Activate
+    void start(BundleContext context) {
         bridge.start();
         if (bridge.inbound() != null) {
             registrations.add(context.registerService(org.osgi.service.event.EventHandler.class, bridge.inbound(),
