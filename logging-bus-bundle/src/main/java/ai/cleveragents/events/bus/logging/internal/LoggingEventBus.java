@@ -7,6 +7,7 @@ import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.dispatch.BusService;
 import ai.cleveragents.events.dispatch.DispatchEngine;
 
+import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
 import org.osgi.service.component.annotations.Activate;
@@ -17,6 +18,7 @@ import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.metatype.annotations.AttributeDefinition;
 import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
 @Component(name = LoggingEventBus.PID, configurationPid = LoggingEventBus.PID, immediate = true,
         service = {}, configurationPolicy = ConfigurationPolicy.OPTIONAL)
 @Designate(ocd = LoggingEventBus.Config.class)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=ai.cleveragents.events.EventBus",
+        uses = ai.cleveragents.events.EventBus.class)
 public final class LoggingEventBus {
 
     /** The component name and configuration PID. */
@@ -41,6 +45,8 @@ public final class LoggingEventBus {
     public static final String BUS_NAME = "logging";
     /** The configuration property holding the redaction pattern. */
     public static final String REDACTION_PATTERN = "redaction.pattern";
+
+    private static final Logger LOG = LoggerFactory.getLogger(LoggingEventBus.class);
 
     /** Typed configuration of the logging bus. */
     @ObjectClassDefinition(name = "CleverAgents logging event bus",
@@ -68,7 +74,8 @@ public final class LoggingEventBus {
     private volatile long closeTimeoutMillis;
 
     /**
-     * Checks the configuration, then registers the bus.
+     * Checks the configuration, then registers the bus. An invalid configuration is logged as one
+     * ERROR line and thrown, so SCR reports the component as failed and nothing is registered.
      *
      * @param context this bundle's context
      * @param config  the configuration
@@ -76,7 +83,7 @@ public final class LoggingEventBus {
      */
     @Activate
     public LoggingEventBus(BundleContext context, Config config) {
-        this.stage = new EventLogStage(LoggerFactory.getILoggerFactory(), redactor(config));
+        this.stage = new EventLogStage(LoggerFactory.getILoggerFactory(), redactor(config, "not started"));
         this.closeTimeoutMillis = config.close_timeout_ms();
         this.service = BusService.start(context, new DispatchEngine(BUS_NAME, stage), properties(config));
     }
@@ -90,7 +97,7 @@ public final class LoggingEventBus {
      */
     @Modified
     void modified(Config config) {
-        DetailRedactor redactor = redactor(config);
+        DetailRedactor redactor = redactor(config, "keeps its previous configuration");
         stage.redactor(redactor);
         closeTimeoutMillis = config.close_timeout_ms();
         service.update(properties(config));
@@ -102,12 +109,14 @@ public final class LoggingEventBus {
         service.stop(() -> { }, closeTimeoutMillis);
     }
 
-    private static DetailRedactor redactor(Config config) {
+    private static DetailRedactor redactor(Config config, String outcome) {
         try {
             return DetailRedactor.compile(config.redaction_pattern());
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException(REDACTION_PATTERN + ": invalid regular expression '" + e.getPattern()
-                    + "': " + e.getDescription() + " at index " + e.getIndex());
+            String message = REDACTION_PATTERN + ": invalid regular expression '" + e.getPattern() + "': "
+                    + e.getDescription() + " at index " + e.getIndex();
+            LOG.error("logging bus {}: {}", outcome, message);
+            throw new IllegalArgumentException(message);
         }
     }
 

@@ -5,6 +5,7 @@ import static ai.cleveragents.events.bus.logging.internal.LogCapture.keyValues;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -19,7 +20,9 @@ import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 
 import org.junit.After;
 import org.junit.Before;
@@ -109,6 +112,9 @@ public class LoggingEventBusTest {
         assertEquals("redaction.pattern: invalid regular expression 'pass(word': Unclosed group at index 9",
                 e.getMessage());
         assertNull(context.getServiceReference(EventBus.class));
+        ILoggingEvent line = log.only();
+        assertEquals(Level.ERROR, line.getLevel());
+        assertEquals("logging bus not started: " + e.getMessage(), line.getFormattedMessage());
     }
 
     @Test
@@ -119,10 +125,12 @@ public class LoggingEventBusTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> component.modified(
                 config(Map.of("service_ranking", 99, "redaction_pattern", "["))));
 
-        assertEquals(true, e.getMessage().startsWith("redaction.pattern: invalid regular expression '['"));
+        assertTrue(e.getMessage().startsWith("redaction.pattern: invalid regular expression '['"));
         assertEquals(10, ref.getProperty(Constants.SERVICE_RANKING));
+        assertEquals("logging bus keeps its previous configuration: " + e.getMessage(),
+                log.only().getFormattedMessage());
         context.getService(ref).emit(DomainEvent.builder(EventType.SESSION_ENDED).detail("token", "t").build());
-        assertEquals(DetailRedactor.MASK, keyValues(log.only()).get("details.token"));
+        assertEquals(DetailRedactor.MASK, keyValues(log.records().get(1)).get("details.token"));
         component.deactivate();
     }
 }
