@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * bus, and {@value EventBusConstants#BUS_NAME}={@value #BUS_NAME}.
  *
  * <p>A configuration change of ranking or redaction pattern applies live, without re-registration. An
- * invalid redaction pattern fails activation (the bus is not registered) or, on a live change, is
- * refused while the bus keeps its previous pattern: redaction is never silently off.
+ * invalid redaction pattern keeps the bus from starting (nothing is registered until a valid pattern is
+ * configured) or, on a live change, is refused while the bus keeps its previous pattern: redaction is
+ * never silently off.
  */
 @Component(name = LoggingEventBus.PID, configurationPid = LoggingEventBus.PID, immediate = true,
         service = {}, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -69,54 +70,76 @@ public final class LoggingEventBus {
         long close_timeout_ms() default 5_000;
     }
 
-    private final EventLogStage stage;
-    private final BusService service;
-    private volatile long closeTimeoutMillis;
+    private final BundleContext context;
+    /** Guarded by {@code this}; {@code null} while no bus is registered. */
+    private Running running;
+    /** Guarded by {@code this}. */
+    private long closeTimeoutMillis;
 
-    /**
-     * Checks the configuration, then registers the bus. An invalid configuration is logged as one
-     * ERROR line and thrown, so SCR reports the component as failed and nothing is registered.
-     *
-     * @param context this bundle's context
-     * @param config  the configuration
-     * @throws IllegalArgumentException naming {@value #REDACTION_PATTERN} if the pattern is invalid
-     */
-    @Activate
-    public LoggingEventBus(BundleContext context, Config config) {
-        this.stage = new EventLogStage(LoggerFactory.getILoggerFactory(), redactor(config, "not started"));
-        this.closeTimeoutMillis = config.close_timeout_ms();
-        this.service = BusService.start(context, new DispatchEngine(BUS_NAME, stage), properties(config));
+    /** What a started bus consists of. */
+    private record Running(EventLogStage stage, BusService service) {
     }
 
     /**
-     * Applies a new ranking, redaction pattern and close timeout without re-registering the bus.
+     * Starts the bus. With an invalid redaction pattern it logs one ERROR line naming
+     * {@value #REDACTION_PATTERN} and the error, and registers nothing, so the next-ranked bus serves;
+     * the next configuration change tries again (no bundle restart needed).
+     *
+     * @param context this bundle's context
+     * @param config  the configuration
+     */
+    @Activate
+    public LoggingEventBus(BundleContext context, Config config) {
+        this.context = context;
+        synchronized (this) {
+            apply(config);
+        }
+    }
+
+    /**
+     * Applies a new ranking, redaction pattern and close timeout without re-registering the bus, or
+     * starts the bus if an earlier configuration kept it from starting. An invalid pattern is logged
+     * and changes nothing: a running bus keeps its previous pattern and ranking.
      *
      * @param config the new configuration
-     * @throws IllegalArgumentException naming {@value #REDACTION_PATTERN} if the pattern is invalid;
-     *         nothing is changed then
      */
     @Modified
-    void modified(Config config) {
-        DetailRedactor redactor = redactor(config, "keeps its previous configuration");
-        stage.redactor(redactor);
-        closeTimeoutMillis = config.close_timeout_ms();
-        service.update(properties(config));
+    synchronized void modified(Config config) {
+        apply(config);
     }
 
     /** Unregisters the bus, then closes it (emits through stale references are rejected). */
     @Deactivate
-    void deactivate() {
-        service.stop(() -> { }, closeTimeoutMillis);
+    synchronized void deactivate() {
+        if (running != null) {
+            running.service().stop(() -> { }, closeTimeoutMillis);
+            running = null;
+        }
     }
 
-    private static DetailRedactor redactor(Config config, String outcome) {
+    /** @return {@code true} while the bus is registered */
+    synchronized boolean isRunning() {
+        return running != null;
+    }
+
+    private void apply(Config config) {
+        DetailRedactor redactor;
         try {
-            return DetailRedactor.compile(config.redaction_pattern());
+            redactor = DetailRedactor.compile(config.redaction_pattern());
         } catch (PatternSyntaxException e) {
-            String message = REDACTION_PATTERN + ": invalid regular expression '" + e.getPattern() + "': "
-                    + e.getDescription() + " at index " + e.getIndex();
-            LOG.error("logging bus {}: {}", outcome, message);
-            throw new IllegalArgumentException(message);
+            LOG.error("logging bus {}: {}: invalid regular expression '{}': {} at index {}",
+                    running == null ? "not started" : "keeps its previous configuration", REDACTION_PATTERN,
+                    e.getPattern(), e.getDescription(), e.getIndex());
+            return;
+        }
+        closeTimeoutMillis = config.close_timeout_ms();
+        if (running == null) {
+            EventLogStage stage = new EventLogStage(LoggerFactory.getILoggerFactory(), redactor);
+            running = new Running(stage, BusService.start(context, new DispatchEngine(BUS_NAME, stage),
+                    properties(config)));
+        } else {
+            running.stage().redactor(redactor);
+            running.service().update(properties(config));
         }
     }
 

@@ -8,6 +8,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.read.ListAppender;
 
 import org.slf4j.event.KeyValuePair;
@@ -22,6 +23,7 @@ final class LogCapture {
 
     LogCapture() {
         this(new LoggerContext());
+        context.setMDCAdapter(new LogbackMDCAdapter());
     }
 
     LogCapture(LoggerContext context) {

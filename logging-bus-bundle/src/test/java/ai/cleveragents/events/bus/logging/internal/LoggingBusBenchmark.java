@@ -16,6 +16,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.FileAppender;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -54,6 +55,7 @@ public class LoggingBusBenchmark {
     @Setup(org.openjdk.jmh.annotations.Level.Trial)
     public void setUp(Blackhole blackhole) throws IOException {
         logback = new LoggerContext();
+        logback.setMDCAdapter(new LogbackMDCAdapter());
         logFile = Files.createTempFile("logging-bus-bench", ".log");
         FileAppender<ILoggingEvent> file = new FileAppender<>();
         PatternLayoutEncoder encoder = new PatternLayoutEncoder();

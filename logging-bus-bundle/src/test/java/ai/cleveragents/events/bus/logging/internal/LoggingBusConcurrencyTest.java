@@ -21,6 +21,7 @@ import ai.cleveragents.events.dispatch.DispatchEngine;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.AppenderBase;
 
 import org.junit.Test;
@@ -36,6 +37,7 @@ public class LoggingBusConcurrencyTest {
     @Test
     public void emitsRacingSubscribeAndCloseAreEachLoggedOnceAndRedacted() throws Exception {
         LoggerContext logback = new LoggerContext();
+        logback.setMDCAdapter(new LogbackMDCAdapter());
         CountingAppender appender = new CountingAppender();
         appender.setContext(logback);
         appender.start();
