@@ -64,11 +64,6 @@ public abstract class OsgiTestSupport {
                 bundleFile("logback-classic").startLevel(2));
     }
 
-    /** Awaitility (and the hamcrest 2 it imports) inside the framework, for tests that wait on a condition. */
-    protected static Option awaitility() {
-        return composite(bundleFile("hamcrest"), bundleFile("awaitility"));
-    }
-
     /** The API bundle and the libraries it imports. */
     protected static Option apiBundle() {
         return composite(
