@@ -197,19 +197,35 @@ public final class Journal implements EventJournal, AutoCloseable {
         }
     }
 
-    /** Closes the active segment (forcing it) and starts a new one named after {@code firstEventId}. */
+    /**
+     * Forces the active segment and starts a new one named after {@code firstEventId}. If the new one
+     * cannot be created, the active one stays in use and the append fails.
+     */
     private void rotate(String firstEventId) throws IOException {
         if (active != null) {
             forceActive();
             counters.durable(counters.writtenSequence(), counters.lastWrittenId());
-            active.close();
         }
-        active = ActiveSegment.create(directory, nextSegmentSequence++, firstEventId);
+        ActiveSegment next = ActiveSegment.create(directory, nextSegmentSequence, firstEventId);
+        nextSegmentSequence++;
+        ActiveSegment previous = active;
+        active = next;
         segments++;
+        if (previous != null) {
+            closeRotated(previous);
+        }
         try {
             segments = retention.apply(SegmentFiles.list(directory), Instant.now());
         } catch (IOException e) {
             LOG.warn("Journal retention in {} failed, segments are kept: {}", directory, e.toString());
+        }
+    }
+
+    private static void closeRotated(ActiveSegment previous) {
+        try {
+            previous.close();
+        } catch (IOException e) {
+            LOG.warn("Closing rotated journal segment {} failed: {}", previous.path(), e.toString());
         }
     }
 
@@ -220,7 +236,7 @@ public final class Journal implements EventJournal, AutoCloseable {
         String eventId;
         writeLock.lock();
         try {
-            if (closed) {
+            if (closed && counters.lag() == 0) {
                 return counters.durableSequence();
             }
             checkWritable();
@@ -234,7 +250,7 @@ public final class Journal implements EventJournal, AutoCloseable {
         try {
             segment.force();
         } catch (ClosedChannelException rotatedOrClosed) {
-            return forceWritten();
+            return forceAgain();
         } catch (IOException e) {
             markFailed(e);
             throw new IOException("fsync of " + segment.path() + " failed: " + e, e);
@@ -242,6 +258,21 @@ public final class Journal implements EventJournal, AutoCloseable {
         counters.fsynced();
         counters.durable(sequence, eventId);
         return sequence;
+    }
+
+    /**
+     * After the segment was closed under a leader: by a rotation (which forced it), by {@link #close()},
+     * or by an interrupt of the leader; clears the interrupt so the retry is not closed again.
+     */
+    private long forceAgain() throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return forceWritten();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void markFailed(IOException e) {
