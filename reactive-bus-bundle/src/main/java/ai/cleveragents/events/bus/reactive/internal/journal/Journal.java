@@ -119,10 +119,11 @@ public final class Journal implements EventJournal, AutoCloseable {
      *                              written
      */
     public void append(DomainEvent event) {
-        byte[] line = encodeLine(Objects.requireNonNull(event, "event"));
+        Objects.requireNonNull(event, "event");
         boolean interrupted = Thread.interrupted();
+        writing.incrementAndGet();
         try {
-            long sequence = write(event.eventId(), line);
+            long sequence = write(event.eventId(), encodeLine(event));
             if (settings.durability() == Durability.GROUP) {
                 committer.awaitDurable(sequence);
             }
@@ -144,9 +145,13 @@ public final class Journal implements EventJournal, AutoCloseable {
         return line;
     }
 
-    /** @return the sequence number of the written event */
+    /**
+     * Writes the line under the write lock; the caller has counted itself in {@link #writing}, this
+     * counts it out once the lock is taken.
+     *
+     * @return the sequence number of the written event
+     */
     private long write(String eventId, byte[] line) throws IOException {
-        writing.incrementAndGet();
         writeLock.lock();
         try {
             writing.decrementAndGet();
