@@ -12,13 +12,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +47,7 @@ public final class Journal implements EventJournal, AutoCloseable {
     private final GroupCommitter committer;
     private final AtomicInteger writing = new AtomicInteger();
     private final JournalCounters counters;
+    private final SegmentReplay replay;
 
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Guarded by {@link #writeLock}; {@code null} until the first append into an empty journal. */
@@ -72,6 +69,7 @@ public final class Journal implements EventJournal, AutoCloseable {
                 settings.segmentMaxBytes());
         this.committer = new GroupCommitter(this::forceWritten, writing, counters::lag,
                 settings.groupIntervalMillis(), settings.groupMaxEvents());
+        this.replay = new SegmentReplay(directory, codec, this::snapshot);
     }
 
     /**
@@ -88,7 +86,8 @@ public final class Journal implements EventJournal, AutoCloseable {
         Path dir = JournalDirectory.prepare(settings.directory());
         List<SegmentFiles.Segment> found = SegmentFiles.list(dir);
         JournalDirectory.Recovered recovered = JournalDirectory.recover(found, new EventCodec());
-        Journal journal = new Journal(settings, dir, new JournalCounters(recovered.truncatedBytes(), recovered.lastEventId()));
+        Journal journal = new Journal(settings, dir,
+                new JournalCounters(recovered.truncatedBytes(), recovered.lastEventId()));
         journal.resume(found);
         return journal;
     }
@@ -291,23 +290,12 @@ public final class Journal implements EventJournal, AutoCloseable {
 
     @Override
     public Stream<DomainEvent> replayFrom(String eventId, Set<EventType> types) {
-        Objects.requireNonNull(eventId, "eventId");
-        Predicate<DomainEvent> typeFilter = typeFilter(types);
-        try (ReplayCursor search = new ReplayCursor(snapshot(), codec)) {
-            while (search.hasNext()) {
-                if (search.next().eventId().equals(eventId)) {
-                    return stream(new ReplayCursor(search.fromLast(), codec), typeFilter);
-                }
-            }
-        }
-        throw new IllegalArgumentException("no event with id " + eventId + " in journal " + directory);
+        return replay.from(eventId, types);
     }
 
     @Override
     public Stream<DomainEvent> replaySince(Instant from, Set<EventType> types) {
-        Objects.requireNonNull(from, "from");
-        Predicate<DomainEvent> filter = typeFilter(types).and(e -> !e.timestamp().isBefore(from));
-        return stream(new ReplayCursor(snapshot(), codec), filter);
+        return replay.since(from, types);
     }
 
     @Override
@@ -367,15 +355,5 @@ public final class Journal implements EventJournal, AutoCloseable {
         } finally {
             writeLock.unlock();
         }
-    }
-
-    private static Predicate<DomainEvent> typeFilter(Set<EventType> types) {
-        Set<EventType> wanted = Set.copyOf(Objects.requireNonNull(types, "types"));
-        return wanted.isEmpty() ? e -> true : e -> wanted.contains(e.eventType());
-    }
-
-    private static Stream<DomainEvent> stream(ReplayCursor cursor, Predicate<DomainEvent> filter) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED
-                | Spliterator.NONNULL), false).onClose(cursor::close).filter(filter);
     }
 }
