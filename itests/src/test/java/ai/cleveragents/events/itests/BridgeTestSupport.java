@@ -18,7 +18,6 @@ import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.EventHandler;
 
 import org.junit.After;
-import org.ops4j.pax.exam.Option;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -40,11 +39,6 @@ public abstract class BridgeTestSupport extends OsgiTestSupport {
             r.unregister();
         }
         registrations.clear();
-    }
-
-    /** The logging bus bundle (ranking 10). */
-    protected static Option loggingBus() {
-        return bundleFile("ai.cleveragents.events.bus.logging");
     }
 
     /** A plain Event Admin handler, as any OSGi bundle would register one. */
