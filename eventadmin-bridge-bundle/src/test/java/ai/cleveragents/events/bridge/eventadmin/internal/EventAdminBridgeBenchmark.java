@@ -60,6 +60,7 @@ import org.osgi.util.tracker.ServiceTracker;
  * java -cp "eventadmin-bridge-bundle/target/test-classes:eventadmin-bridge-bundle/target/classes:$(cat eventadmin-bridge-bundle/target/cp.txt)" \
  *     org.openjdk.jmh.Main EventAdminBridgeBenchmark
  * </pre>
+ * Figures measured and their caveats: {@code docs/reference/eventadmin-bridge.md}, section Performance.
  * The Felix Event Admin bundle is read from the local Maven repository, or from the path in the system
  * property {@code eventadmin.bundle} ({@code -jvmArgsAppend -Deventadmin.bundle=...}).
  */
