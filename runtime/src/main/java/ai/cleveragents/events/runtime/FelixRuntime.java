@@ -12,8 +12,10 @@ import java.util.concurrent.TimeUnit;
 import org.apache.felix.framework.Felix;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.FrameworkEvent;
+import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
 import org.osgi.framework.wiring.BundleRevision;
 
@@ -39,11 +41,12 @@ final class FelixRuntime {
     }
 
     /**
-     * Installs and starts the bundles, then waits until the framework reached its beginning start level.
+     * Installs and starts the bundles, then waits until the framework reached its beginning start level
+     * or began to stop.
      *
      * @param bundles the bundles, in install order
      * @param timeout how long to wait for the start levels
-     * @return {@code true} if the framework reached its start level in time
+     * @return {@code true} if the framework reached its start level or stopped in time
      * @throws BundleException      if the framework cannot start
      * @throws InterruptedException if interrupted while waiting
      */
@@ -52,6 +55,12 @@ final class FelixRuntime {
         BundleContext context = framework.getBundleContext();
         context.addFrameworkListener(event -> {
             if (event.getType() == FrameworkEvent.STARTED) {
+                started.countDown();
+            }
+        });
+        // stopped (the shell's "stop 0", end of input) before reaching the start level: stop waiting
+        context.addBundleListener((SynchronousBundleListener) event -> {
+            if (event.getBundle().getBundleId() == 0 && event.getType() == BundleEvent.STOPPING) {
                 started.countDown();
             }
         });
@@ -83,6 +92,11 @@ final class FelixRuntime {
             }
         }
         return inactive;
+    }
+
+    /** @return whether the framework is running (not stopping or stopped) */
+    boolean isActive() {
+        return framework.getState() == Bundle.ACTIVE;
     }
 
     /** @return the number of installed bundles, the framework included */

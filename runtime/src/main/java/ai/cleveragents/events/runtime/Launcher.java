@@ -109,6 +109,9 @@ public final class Launcher {
 
     private void reportStart(FelixRuntime runtime, boolean reached, boolean timing) {
         long uptime = ManagementFactory.getRuntimeMXBean().getUptime();
+        if (!runtime.isActive()) {
+            return;
+        }
         if (!reached) {
             err.println("cleveragents-events: start levels not reached after " + START_TIMEOUT.toSeconds() + " s");
         }
