@@ -1,5 +1,6 @@
 package ai.cleveragents.events;
 
+import java.util.List;
 import java.util.Map;
 
 import org.osgi.annotation.versioning.ProviderType;
@@ -32,6 +33,9 @@ public interface EventBusMetrics {
 
     /** @return current subscriptions, whiteboard handlers included */
     int subscriptions();
+
+    /** @return every current subscription, whiteboard handlers included, in subscription order */
+    List<SubscriptionInfo> subscriptionDetails();
 
     /**
      * Implementation-specific counters and gauges under dotted names, for example

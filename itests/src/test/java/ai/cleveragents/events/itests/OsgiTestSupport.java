@@ -23,7 +23,7 @@ public abstract class OsgiTestSupport {
     protected BundleContext context;
 
     /** The installed bundle file {@code target/bundles/<name>.jar}. */
-    protected static Option bundleFile(String artifactId) {
+    protected static org.ops4j.pax.exam.options.UrlProvisionOption bundleFile(String artifactId) {
         File dir = new File(System.getProperty("bundles.dir", "target/bundles"));
         File jar = new File(dir, artifactId + ".jar");
         if (!jar.isFile()) {
@@ -44,6 +44,24 @@ public abstract class OsgiTestSupport {
                 bundleFile("org.apache.felix.configadmin"),
                 bundleFile("org.apache.felix.eventadmin"),
                 bundleFile("org.apache.felix.metatype"));
+    }
+
+    /**
+     * SLF4J 2 with Logback as its provider, found through the OSGi ServiceLoader Mediator (Aries SPI
+     * Fly): SPI Fly and ASM start first, then the SLF4J API and Logback, then everything else.
+     */
+    protected static Option logging() {
+        return composite(
+                systemProperty("logback.configurationFile").value(new File("src/test/resources/logback-test.xml").getAbsolutePath()),
+                bundleFile("asm").startLevel(1),
+                bundleFile("asm-commons").startLevel(1),
+                bundleFile("asm-tree").startLevel(1),
+                bundleFile("asm-analysis").startLevel(1),
+                bundleFile("asm-util").startLevel(1),
+                bundleFile("org.apache.aries.spifly.dynamic.bundle").startLevel(1),
+                bundleFile("slf4j-api").startLevel(2),
+                bundleFile("logback-core").startLevel(2),
+                bundleFile("logback-classic").startLevel(2));
     }
 
     /** The API bundle and the libraries it imports. */

@@ -1,0 +1,193 @@
+package ai.cleveragents.events.dispatch;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBus;
+import ai.cleveragents.events.EventBusMetrics;
+import ai.cleveragents.events.EventHandler;
+import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.Subscription;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The synchronous dispatch engine both buses are built on: handler registry, ordered and isolated
+ * delivery on the emitting thread, unhandled-event routing, metrics, and a close that never
+ * half-delivers an event.
+ *
+ * <p>Thread-safe: emit, subscribe and close may race from any threads. Handlers of one type run in
+ * subscription order; events emitted by one thread reach each handler in emission order.
+ */
+public final class DispatchEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DispatchEngine.class);
+
+    private final String busName;
+    private final EmitStage stage;
+    private final HandlerRegistry registry = new HandlerRegistry();
+    private final DispatchMetrics metrics = new DispatchMetrics();
+    private final EmitGate gate;
+    private final FailureReporter failures;
+
+    /**
+     * @param busName the bus's short name, used in messages
+     * @param stage   the bus-specific step run before synchronous dispatch
+     */
+    public DispatchEngine(String busName, EmitStage stage) {
+        this(busName, stage, new FailureReporter(busName, FailureReporter.DEFAULT_INTERVAL_NANOS, System::nanoTime));
+    }
+
+    DispatchEngine(String busName, EmitStage stage, FailureReporter failures) {
+        this.busName = Objects.requireNonNull(busName, "busName");
+        this.stage = Objects.requireNonNull(stage, "stage");
+        this.gate = new EmitGate(busName);
+        this.failures = failures;
+    }
+
+    /** @return the bus's short name */
+    public String busName() {
+        return busName;
+    }
+
+    /**
+     * Runs the stage, then every handler of the event's type.
+     *
+     * @param event the event
+     * @throws NullPointerException if {@code event} is {@code null}
+     * @throws ai.cleveragents.events.EventRejectedException if the engine is closed or the stage refused it
+     */
+    public void emit(DomainEvent event) {
+        Objects.requireNonNull(event, "event");
+        gate.enter();
+        try {
+            boolean elsewhere = stage.beforeDispatch(event);
+            metrics.emitted(event.eventType());
+            dispatch(event, elsewhere);
+        } finally {
+            gate.exit();
+        }
+    }
+
+    private void dispatch(DomainEvent event, boolean elsewhere) {
+        int reached = deliver(registry.forType(event.eventType()), event);
+        if (reached == 0 && !elsewhere) {
+            metrics.unhandled(event.eventType());
+            deliver(registry.unhandledHandlers(), event);
+        }
+    }
+
+    /** @return how many handlers were invoked, whether or not they threw */
+    private int deliver(Registration[] handlers, DomainEvent event) {
+        int invoked = 0;
+        int succeeded = 0;
+        for (Registration r : handlers) {
+            if (!r.isActive()) {
+                continue;
+            }
+            invoked++;
+            try {
+                r.handler.handle(event);
+                succeeded++;
+            } catch (VirtualMachineError e) {
+                throw e;
+            } catch (Throwable t) {
+                metrics.failed();
+                failures.report(r, event, t);
+            }
+        }
+        metrics.delivered(succeeded);
+        return invoked;
+    }
+
+    /**
+     * @param types   the types, not empty
+     * @param handler the handler
+     * @param owner   the owning bundle (closed with {@link #closeOwner}), or {@code null}
+     * @return the subscription
+     * @throws ai.cleveragents.events.EventRejectedException if the engine is closed
+     */
+    public Subscription subscribe(Set<EventType> types, EventHandler handler, Object owner) {
+        requireOpen();
+        return registry.add(types, handler, owner, false);
+    }
+
+    /** @see #subscribe(Set, EventHandler, Object) */
+    public Subscription subscribe(EventType type, EventHandler handler, Object owner) {
+        return subscribe(EnumSet.of(Objects.requireNonNull(type, "type")), handler, owner);
+    }
+
+    /** @see #subscribe(Set, EventHandler, Object) */
+    public Subscription subscribeAll(EventHandler handler, Object owner) {
+        return subscribe(EnumSet.allOf(EventType.class), handler, owner);
+    }
+
+    Registration addWhiteboard(Set<EventType> types, EventHandler handler, Object owner) {
+        return registry.add(types, handler, owner, true);
+    }
+
+    Registration addUnhandledHandler(EventHandler handler, Object owner) {
+        return registry.addUnhandled(handler, owner);
+    }
+
+    /**
+     * Closes every subscription {@code owner} made through {@code subscribe}.
+     *
+     * @param owner the owner given when subscribing
+     */
+    public void closeOwner(Object owner) {
+        registry.removeOwner(owner);
+    }
+
+    /**
+     * An {@link EventBus} over this engine whose subscriptions belong to {@code owner}; for use outside
+     * OSGi (tests, benchmarks) and by {@link BusService}'s per-bundle service factory.
+     *
+     * @param owner the owner of subscriptions made through the view, or {@code null}
+     * @return the view
+     */
+    public EventBus view(Object owner) {
+        return new OwnedEventBus(this, owner);
+    }
+
+    /** @return a snapshot of the counters */
+    public EventBusMetrics metrics() {
+        return new MetricsSnapshot(metrics.emitted(), metrics.deliveries(), metrics.failures(),
+                metrics.unhandled(), stage.drops(), stage.streamSubscribers(), registry.size(),
+                registry.describe(), stage.extraMetrics());
+    }
+
+    /** @return {@code true} once {@link #close} has started */
+    public boolean isClosed() {
+        return gate.isClosed();
+    }
+
+    /**
+     * Closes the engine: new emits and subscriptions are rejected with
+     * {@link ai.cleveragents.events.EventRejectedException.Reason#CLOSED}; then {@code afterGateClosed}
+     * runs (for example to complete a stream so that blocked emitters return); then the emits in flight
+     * are awaited (up to {@code drainTimeoutMillis}) and every subscription is closed. Idempotent.
+     *
+     * @param afterGateClosed what to run once no new emit can start
+     * @param drainTimeoutMillis how long to wait for emits in flight
+     */
+    public void close(Runnable afterGateClosed, long drainTimeoutMillis) {
+        gate.close();
+        afterGateClosed.run();
+        if (!gate.awaitDrained(drainTimeoutMillis, TimeUnit.MILLISECONDS)) {
+            LOG.warn("{} bus: emits still running {} ms after close; closing subscriptions anyway",
+                    busName, drainTimeoutMillis);
+        }
+        registry.removeAll();
+    }
+
+    private void requireOpen() {
+        if (gate.isClosed()) {
+            throw gate.closedException();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package ai.cleveragents.events.dispatch;
+
+import java.util.Set;
+
+import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBus;
+import ai.cleveragents.events.EventBusMetrics;
+import ai.cleveragents.events.EventHandler;
+import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.Subscription;
+
+/** The view of a bus one bundle gets: its subscriptions are owned by that bundle. */
+final class OwnedEventBus implements EventBus {
+
+    private final DispatchEngine engine;
+    private final Object owner;
+
+    OwnedEventBus(DispatchEngine engine, Object owner) {
+        this.engine = engine;
+        this.owner = owner;
+    }
+
+    @Override
+    public void emit(DomainEvent event) {
+        engine.emit(event);
+    }
+
+    @Override
+    public Subscription subscribe(EventType type, EventHandler handler) {
+        return engine.subscribe(type, handler, owner);
+    }
+
+    @Override
+    public Subscription subscribe(Set<EventType> types, EventHandler handler) {
+        return engine.subscribe(types, handler, owner);
+    }
+
+    @Override
+    public Subscription subscribeAll(EventHandler handler) {
+        return engine.subscribeAll(handler, owner);
+    }
+
+    @Override
+    public EventBusMetrics metrics() {
+        return engine.metrics();
+    }
+
+    void release() {
+        engine.closeOwner(owner);
+    }
+
+    @Override
+    public String toString() {
+        return engine.busName() + " event bus for " + Registration.describe(owner);
+    }
+}

@@ -1,0 +1,92 @@
+package ai.cleveragents.events.dispatch;
+
+import java.util.Collections;
+import java.util.Set;
+
+import ai.cleveragents.events.EventHandler;
+import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.Subscription;
+import ai.cleveragents.events.SubscriptionInfo;
+
+import org.osgi.framework.Bundle;
+
+/** One handler registered in a {@link HandlerRegistry}; its own {@link Subscription} handle. */
+final class Registration implements Subscription, SubscriptionInfo {
+
+    final EventHandler handler;
+    private final Set<EventType> types;
+    private final Object owner;
+    private final boolean whiteboard;
+    private final boolean unhandled;
+    private final HandlerRegistry registry;
+    private volatile boolean active = true;
+
+    Registration(HandlerRegistry registry, Set<EventType> types, EventHandler handler, Object owner,
+            boolean whiteboard, boolean unhandled) {
+        this.registry = registry;
+        this.types = Collections.unmodifiableSet(types);
+        this.handler = handler;
+        this.owner = owner;
+        this.whiteboard = whiteboard;
+        this.unhandled = unhandled;
+    }
+
+    @Override
+    public void close() {
+        if (active) {
+            registry.remove(this);
+        }
+    }
+
+    /** Marks this registration closed; called by the registry under its lock. */
+    void deactivate() {
+        active = false;
+    }
+
+    @Override
+    public boolean isActive() {
+        return active;
+    }
+
+    Object ownerObject() {
+        return owner;
+    }
+
+    @Override
+    public String owner() {
+        return describe(owner);
+    }
+
+    static String describe(Object owner) {
+        if (owner instanceof Bundle) {
+            Bundle b = (Bundle) owner;
+            return b.getSymbolicName() + " [" + b.getBundleId() + "]";
+        }
+        return owner == null ? "-" : owner.toString();
+    }
+
+    @Override
+    public Set<EventType> types() {
+        return types;
+    }
+
+    @Override
+    public boolean whiteboard() {
+        return whiteboard;
+    }
+
+    @Override
+    public boolean unhandled() {
+        return unhandled;
+    }
+
+    @Override
+    public String handler() {
+        return handler.getClass().getName();
+    }
+
+    @Override
+    public String toString() {
+        return handler() + " " + types + " owned by " + owner();
+    }
+}
