@@ -6,13 +6,14 @@ import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.List;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.util.tracker.ServiceTracker;
 
 /**
- * Runs a Gogo script non-interactively through the framework's {@code CommandProcessor} service and
+ * Runs Gogo commands non-interactively, one after the other in one session, through the framework's {@code CommandProcessor} service and
  * reports like the interactive console does: the formatted result on {@code out}, or one line
  * {@code gogo: <Exception>: <message>} on {@code err}. The Gogo API lives inside the framework, so it
  * is called reflectively rather than shared through the system bundle.
@@ -27,10 +28,11 @@ final class GogoScript {
     }
 
     /**
-     * @return 0 when the script succeeded, 1 when it threw, 3 when no command processor appeared
+     * @return 0 when every command succeeded, 1 when one threw (the later ones do not run), 3 when no
+     *         command processor appeared
      * @throws InterruptedException if interrupted while waiting for the command processor
      */
-    static int run(BundleContext context, String script, InputStream in, PrintStream out, PrintStream err,
+    static int run(BundleContext context, List<String> commands, InputStream in, PrintStream out, PrintStream err,
             Duration timeout) throws InterruptedException {
         ServiceTracker<Object, Object> tracker = new ServiceTracker<>(context, PROCESSOR, null);
         tracker.open(true);
@@ -40,13 +42,13 @@ final class GogoScript {
                 err.println("gogo: no command processor after " + timeout.toMillis() + " ms");
                 return 3;
             }
-            return execute(tracker.getServiceReference().getBundle(), processor, script, in, out, err);
+            return execute(tracker.getServiceReference().getBundle(), processor, commands, in, out, err);
         } finally {
             tracker.close();
         }
     }
 
-    private static int execute(Bundle gogo, Object processor, String script, InputStream in, PrintStream out,
+    private static int execute(Bundle gogo, Object processor, List<String> commands, InputStream in, PrintStream out,
             PrintStream err) {
         Object session = null;
         Method close = null;
@@ -56,11 +58,15 @@ final class GogoScript {
             close = sessionType.getMethod("close");
             session = processorType.getMethod("createSession", InputStream.class, OutputStream.class,
                     OutputStream.class).invoke(processor, in, out, err);
-            Object result = sessionType.getMethod("execute", CharSequence.class).invoke(session, script);
-            if (result != null) {
-                out.println(sessionType.getMethod("format", Object.class, int.class).invoke(session, result, INSPECT));
+            Method execute = sessionType.getMethod("execute", CharSequence.class);
+            Method format = sessionType.getMethod("format", Object.class, int.class);
+            for (String command : commands) {
+                Object result = execute.invoke(session, command);
+                if (result != null) {
+                    out.println(format.invoke(session, result, INSPECT));
+                }
+                out.flush();
             }
-            out.flush();
             return 0;
         } catch (InvocationTargetException e) {
             out.flush();

@@ -2,7 +2,6 @@ package ai.cleveragents.events.runtime;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The launcher's command line: {@code [--timing] [-c COMMAND]...}. Several {@code -c} commands run one
@@ -58,10 +57,5 @@ final class LaunchOptions {
     /** @return whether to print the start-up time */
     boolean timing() {
         return timing;
-    }
-
-    /** @return the commands joined into one Gogo script, or empty when interactive */
-    Optional<String> script() {
-        return interactive() ? Optional.empty() : Optional.of(String.join("\n", commands));
     }
 }

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.osgi.framework.BundleException;
 
@@ -89,10 +88,9 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(hook);
         boolean reached = runtime.start(BundleSet.scan(home.resolve("bundle")), START_TIMEOUT);
         reportStart(runtime, reached, options.timing());
-        Optional<String> script = options.script();
         int status = 0;
-        if (script.isPresent()) {
-            status = GogoScript.run(runtime.context(), script.get(), in, out, err, SHELL_TIMEOUT);
+        if (!options.interactive()) {
+            status = GogoScript.run(runtime.context(), options.commands(), in, out, err, SHELL_TIMEOUT);
             runtime.stop(STOP_TIMEOUT);
         } else {
             runtime.awaitStop();

@@ -6,7 +6,6 @@ import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.Test;
 
@@ -17,16 +16,15 @@ public class LaunchOptionsTest {
         LaunchOptions options = LaunchOptions.parse();
         assertTrue(options.interactive());
         assertFalse(options.timing());
-        assertEquals(Optional.empty(), options.script());
+        assertEquals(List.of(), options.commands());
     }
 
     @Test
-    public void commandsAreJoinedIntoOneScript() {
+    public void commandsKeepTheirOrder() {
         LaunchOptions options = LaunchOptions.parse("--timing", "-c", "lb", "--command", "events:buses");
         assertFalse(options.interactive());
         assertTrue(options.timing());
         assertEquals(List.of("lb", "events:buses"), options.commands());
-        assertEquals(Optional.of("lb\nevents:buses"), options.script());
     }
 
     @Test
