@@ -4,8 +4,10 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -14,6 +16,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.BundleEvent;
 import org.osgi.framework.BundleException;
+import org.osgi.framework.BundleListener;
 import org.osgi.framework.FrameworkEvent;
 import org.osgi.framework.SynchronousBundleListener;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -83,15 +86,65 @@ final class FelixRuntime {
         }
     }
 
-    /** @return the non-fragment bundles that are not ACTIVE, as "name [id] STATE" */
+    /**
+     * @return the distribution's non-fragment bundles (the framework and {@code bundle/}, not
+     *         {@code deploy/}) that are not ACTIVE, as "name [id] STATE"
+     */
     List<String> inactiveBundles() {
         List<String> inactive = new ArrayList<>();
         for (Bundle bundle : framework.getBundleContext().getBundles()) {
-            if (bundle.getState() != Bundle.ACTIVE && !isFragment(bundle)) {
+            boolean ours = bundle.getBundleId() == 0 || bundle.getLocation().startsWith("reference:");
+            if (ours && bundle.getState() != Bundle.ACTIVE && !isFragment(bundle)) {
                 inactive.add(bundle.getSymbolicName() + " [" + bundle.getBundleId() + "] " + stateName(bundle.getState()));
             }
         }
         return inactive;
+    }
+
+    /**
+     * Waits until every jar of {@code deployDir} is installed (FileInstall's first scan) and active.
+     *
+     * @param jarNames the file names of the jars in the deploy folder
+     * @param timeout  how long to wait
+     * @return {@code true} if they all became active in time
+     * @throws InterruptedException if interrupted while waiting
+     */
+    boolean awaitDeployed(Set<String> jarNames, Duration timeout) throws InterruptedException {
+        Object monitor = new Object();
+        BundleListener wake = event -> {
+            synchronized (monitor) {
+                monitor.notifyAll();
+            }
+        };
+        BundleContext context = framework.getBundleContext();
+        context.addBundleListener(wake);
+        try {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (monitor) {
+                while (!allActive(jarNames)) {
+                    long wait = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                    if (wait <= 0) {
+                        return false;
+                    }
+                    monitor.wait(wait);
+                }
+            }
+            return true;
+        } finally {
+            context.removeBundleListener(wake);
+        }
+    }
+
+    private boolean allActive(Set<String> jarNames) {
+        Set<String> active = new HashSet<>();
+        for (Bundle bundle : framework.getBundleContext().getBundles()) {
+            String location = bundle.getLocation();
+            String name = location.substring(location.lastIndexOf('/') + 1);
+            if (bundle.getState() == Bundle.ACTIVE || isFragment(bundle)) {
+                active.add(name);
+            }
+        }
+        return active.containsAll(jarNames);
     }
 
     /** @return whether the framework is running (not stopping or stopped) */

@@ -10,13 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.osgi.framework.BundleException;
 
 /**
  * Starts the distribution: one Felix framework with every {@code bundle/<level>/*.jar}, the Gogo shell
- * on the console, and either waits for the framework to stop (interactive) or runs the {@code -c}
- * commands and exits with their status. Ctrl-C stops the framework cleanly through a shutdown hook.
+ * on the console, and either waits for the framework to stop (interactive) or, once the jars of
+ * {@code deploy/} are active too, runs the {@code -c} commands and exits with their status. Ctrl-C stops the framework cleanly through a shutdown hook.
  *
  * <p>Exit status: 0 success, 1 a command failed or the runtime could not start, 2 bad arguments.
  */
@@ -26,6 +29,7 @@ public final class Launcher {
     private static final String JUL_CONFIG = "java.util.logging.config.file";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(20);
     private static final Duration SHELL_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path home;
@@ -90,6 +94,11 @@ public final class Launcher {
         reportStart(runtime, reached, options.timing());
         int status = 0;
         if (!options.interactive()) {
+            Set<String> deployed = deployedJars();
+            if (runtime.isActive() && !runtime.awaitDeployed(deployed, DEPLOY_TIMEOUT)) {
+                err.println("cleveragents-events: not every bundle of deploy/ is active after "
+                        + DEPLOY_TIMEOUT.toSeconds() + " s; running the commands anyway");
+            }
             status = GogoScript.run(runtime.context(), options.commands(), in, out, err, SHELL_TIMEOUT);
             runtime.stop(STOP_TIMEOUT);
         } else {
@@ -97,6 +106,12 @@ public final class Launcher {
         }
         removeHook(hook);
         return status;
+    }
+
+    private Set<String> deployedJars() throws IOException {
+        try (Stream<Path> files = Files.list(home.resolve("deploy"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".jar")).collect(Collectors.toSet());
+        }
     }
 
     private static void defaultSystemProperty(String name, Path file) {
