@@ -16,7 +16,8 @@ import com.github.f4b6a3.ulid.UlidCreator;
  * <ul>
  * <li>{@code eventType} is required.</li>
  * <li>{@code eventId} defaults to a fresh ULID from a JVM-wide monotonic generator, so ids generated in
- * one JVM are unique and strictly increasing in generation order; a given id must be a valid ULID.</li>
+ * one JVM are unique and strictly increasing in generation order; a given id must be a valid ULID and is
+ * kept in canonical form (upper case, Crockford aliases resolved), so one ULID is always one string.</li>
  * <li>{@code timestamp} defaults to now (UTC).</li>
  * <li>{@code correlationId} defaults to a fresh ULID; a given one must not be blank (it is usually the
  * ULID of the event that started a chain, but an external request id is accepted too).</li>
@@ -26,7 +27,8 @@ import com.github.f4b6a3.ulid.UlidCreator;
  * keys, otherwise an {@link IllegalArgumentException} names the offending key path (for example
  * {@code details.args[2]}). Integral numbers are stored as {@link Long} (or {@link java.math.BigInteger}),
  * floating numbers as {@link Double} (or {@link java.math.BigDecimal} where a double would lose digits),
- * so that a JSON round trip gives back an equal event.</li>
+ * so that a JSON round trip gives back an equal event. Maps and lists may nest at most 63 levels deep
+ * (the details map being the first), which the JSON codec can always read back.</li>
  * </ul>
  *
  * <p>Instances are immutable and thread-safe.
@@ -59,6 +61,8 @@ public record DomainEvent(String eventId, EventType eventType, Instant timestamp
             eventId = newUlid();
         } else if (!Ulid.isValid(eventId)) {
             throw new IllegalArgumentException("eventId '" + eventId + "' is not a ULID (26 Crockford base32 characters)");
+        } else {
+            eventId = Ulid.from(eventId).toString();
         }
         timestamp = timestamp == null ? Instant.now() : timestamp;
         correlationId = correlationId == null ? newUlid() : requireNotBlank(correlationId, "correlationId");
