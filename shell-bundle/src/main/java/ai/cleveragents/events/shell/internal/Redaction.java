@@ -7,17 +7,18 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Masks sensitive detail values for display, with the logging bus's default rule: a value whose key
- * contains password, secret, token, api key, authorization, credential or cookie (any case, with or
- * without a separator in "api key") is shown as {@code ***}, in nested maps and lists too.
+ * Masks sensitive detail values for display with the logging bus's default rule (its
+ * {@code DetailRedactor.DEFAULT_PATTERN}, searched in each key, any case): passwords, secrets, tokens
+ * (not token counts such as {@code max_tokens}), API keys, authorization, credentials, cookies and
+ * private keys are shown as {@code ***}, in nested maps and lists too.
  */
 final class Redaction {
 
     /** What replaces a sensitive value. */
     static final String MASK = "***";
 
-    private static final Pattern SENSITIVE =
-            Pattern.compile("(?i).*(password|secret|token|api[ _.-]?key|authorization|credential|cookie).*");
+    private static final Pattern SENSITIVE = Pattern.compile("password|passwd|secret|token(?!s)|api[_-]?key"
+            + "|authorization|credential|cookie|private[_-]?key", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private Redaction() {
     }
@@ -27,7 +28,7 @@ final class Redaction {
      * @return whether its value is masked
      */
     static boolean isSensitive(String key) {
-        return SENSITIVE.matcher(key).matches();
+        return SENSITIVE.matcher(key).find();
     }
 
     /**

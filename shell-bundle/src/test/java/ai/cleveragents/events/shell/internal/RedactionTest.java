@@ -14,11 +14,12 @@ public class RedactionTest {
     @Test
     public void defaultKeysAreSensitiveInAnyCase() {
         for (String key : List.of("password", "DB_PASSWORD", "clientSecret", "access_token", "api_key", "apiKey",
-                "api-key", "API KEY", "Authorization", "credentials", "session_cookie")) {
+                "api-key", "Authorization", "credentials", "session_cookie", "passwd", "private_key")) {
             assertTrue(key, Redaction.isSensitive(key));
         }
         assertFalse(Redaction.isSensitive("plan"));
         assertFalse(Redaction.isSensitive("apple"));
+        assertFalse(Redaction.isSensitive("max_tokens"));
     }
 
     @Test
