@@ -72,6 +72,21 @@ public abstract class OsgiTestSupport {
                 bundleFile("ai.cleveragents.events.api"));
     }
 
+    /** Awaitility inside the framework, for tests that wait on a condition (with Hamcrest 2, which it imports). */
+    protected static Option awaitility() {
+        return composite(bundleFile("hamcrest"), bundleFile("awaitility"));
+    }
+
+    /** The decision and plan services bundle (needs {@link #logging()} and {@link #apiBundle()}). */
+    protected static Option servicesBundle() {
+        return bundleFile("ai.cleveragents.events.services");
+    }
+
+    /** The reactive bus bundle (needs {@link #logging()} and {@link #apiBundle()}). */
+    protected static Option reactiveBus() {
+        return bundleFile("ai.cleveragents.events.bus.reactive");
+    }
+
     protected Bundle installedBundle(String symbolicName) {
         for (Bundle b : context.getBundles()) {
             if (symbolicName.equals(b.getSymbolicName())) {
