@@ -1,43 +1,28 @@
 package ai.cleveragents.events.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import javax.inject.Inject;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
-import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventType;
-import ai.cleveragents.events.MetricsSource;
 import ai.cleveragents.events.services.Decision;
-import ai.cleveragents.events.services.DecisionService;
 import ai.cleveragents.events.services.Plan;
-import ai.cleveragents.events.services.PlanLifecycleService;
 import ai.cleveragents.events.services.PlanPhase;
 
 import org.junit.Test;
@@ -47,12 +32,10 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
-import org.osgi.framework.ServiceRegistration;
 
 /**
  * Issue 6, cases (2) to (5): the services follow the best-ranked bus as buses come and go. Each test
@@ -60,29 +43,15 @@ import org.osgi.framework.ServiceRegistration;
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ServicesFollowTheBusTest extends OsgiTestSupport {
+public class ServicesFollowTheBusTest extends ServicesTestSupport {
 
     private static final String REACTIVE = "ai.cleveragents.events.bus.reactive";
     /** Events per {@link #runOnePlan}: plan.created, decision.created, decision.superseded, then 6 from executePlan. */
     private static final int EVENTS_PER_PLAN = 9;
 
-    @Inject
-    private PlanLifecycleService plans;
-
-    @Inject
-    private DecisionService decisions;
-
-    @Inject
-    @Filter("(metrics.name=services.plan)")
-    private MetricsSource planMetrics;
-
-    @Inject
-    @Filter("(metrics.name=services.decision)")
-    private MetricsSource decisionMetrics;
-
     @Configuration
     public Option[] config() {
-        return new Option[] {logging(), frameworkServices(), awaitility(), apiBundle(), reactiveBus(),
+        return new Option[] {logging(), frameworkServices(), apiBundle(), reactiveBus(),
             servicesBundle()};
     }
 
@@ -121,23 +90,27 @@ public class ServicesFollowTheBusTest extends OsgiTestSupport {
 
     private void stopReactive() throws BundleException {
         installedBundle(REACTIVE).stop();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> busNamed("reactive") == null);
+        waitFor(() -> busNamed("reactive") == null);
     }
 
     private void startReactive() throws BundleException {
         Bundle reactive = installedBundle(REACTIVE);
         reactive.start();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> busNamed("reactive") != null);
+        waitFor(() -> busNamed("reactive") != null);
     }
 
-    private ServiceReference<EventBus> busNamed(String name) throws InvalidSyntaxException {
-        Collection<ServiceReference<EventBus>> refs = context.getServiceReferences(EventBus.class,
-                "(" + EventBusConstants.BUS_NAME + "=" + name + ")");
-        return refs.isEmpty() ? null : refs.iterator().next();
+    private ServiceReference<EventBus> busNamed(String name) {
+        try {
+            Collection<ServiceReference<EventBus>> refs = context.getServiceReferences(EventBus.class,
+                    "(" + EventBusConstants.BUS_NAME + "=" + name + ")");
+            return refs.isEmpty() ? null : refs.iterator().next();
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalArgumentException("bad bus name " + name, e);
+        }
     }
 
     /** @return events the named bus accepted so far, all types together */
-    private long emittedOn(String name) throws InvalidSyntaxException {
+    private long emittedOn(String name) {
         ServiceReference<EventBus> ref = busNamed(name);
         EventBus bus = context.getService(ref);
         try {
@@ -148,23 +121,14 @@ public class ServicesFollowTheBusTest extends OsgiTestSupport {
     }
 
     private long lostAndSkipped() {
-        long total = 0;
-        for (MetricsSource source : List.of(planMetrics, decisionMetrics)) {
-            total += source.metrics().get("emits.lost") + source.metrics().get("emits.skipped");
-        }
-        return total;
+        return servicesCounter("emits.lost") + servicesCounter("emits.skipped");
     }
 
-    private ServiceRegistration<EventHandler> registerCounter(Map<String, AtomicInteger> received) {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(EventBusConstants.EVENT_TYPES, new String[] {"plan.*", "decision.*"});
-        return context.registerService(EventHandler.class,
-                e -> received.computeIfAbsent(e.eventId(), id -> new AtomicInteger()).incrementAndGet(), props);
-    }
-
-    private static long linesMentioning(Path log, String text) throws IOException {
+    private static long linesMentioning(Path log, String text) {
         try (Stream<String> lines = Files.lines(log, StandardCharsets.UTF_8)) {
             return lines.filter(l -> l.contains(text)).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

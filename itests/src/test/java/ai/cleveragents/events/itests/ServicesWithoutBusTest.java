@@ -1,6 +1,5 @@
 package ai.cleveragents.events.itests;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -8,20 +7,15 @@ import static org.junit.Assert.assertTrue;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.inject.Inject;
 
 import ai.cleveragents.events.EventBus;
-import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.EventHandler;
-import ai.cleveragents.events.MetricsSource;
 import ai.cleveragents.events.services.Decision;
-import ai.cleveragents.events.services.DecisionService;
 import ai.cleveragents.events.services.DecisionStatus;
 import ai.cleveragents.events.services.Plan;
-import ai.cleveragents.events.services.PlanLifecycleService;
 import ai.cleveragents.events.services.PlanPhase;
 
 import org.junit.Test;
@@ -31,7 +25,6 @@ import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
 import org.ops4j.pax.exam.spi.reactors.PerClass;
-import org.ops4j.pax.exam.util.Filter;
 import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.cm.ConfigurationAdmin;
 import org.osgi.service.metatype.MetaTypeService;
@@ -40,23 +33,9 @@ import org.osgi.service.metatype.ObjectClassDefinition;
 /** Issue 6, case (1): with no bus installed the services are active, every call succeeds, nothing is emitted. */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerClass.class)
-public class ServicesWithoutBusTest extends OsgiTestSupport {
+public class ServicesWithoutBusTest extends ServicesTestSupport {
 
     private static final String PLAN_PID = "ai.cleveragents.events.services.plan";
-
-    @Inject
-    private PlanLifecycleService plans;
-
-    @Inject
-    private DecisionService decisions;
-
-    @Inject
-    @Filter("(metrics.name=services.plan)")
-    private MetricsSource planMetrics;
-
-    @Inject
-    @Filter("(metrics.name=services.decision)")
-    private MetricsSource decisionMetrics;
 
     @Inject
     private ConfigurationAdmin configAdmin;
@@ -66,15 +45,15 @@ public class ServicesWithoutBusTest extends OsgiTestSupport {
 
     @Configuration
     public Option[] config() {
-        return new Option[] {logging(), frameworkServices(), awaitility(), apiBundle(), servicesBundle()};
+        return new Option[] {logging(), frameworkServices(), apiBundle(), servicesBundle()};
     }
 
     @Test
     public void servicesWorkAndEmitNothingWithoutABus() {
         assertNull(context.getServiceReference(EventBus.class));
         AtomicInteger delivered = new AtomicInteger();
-        ServiceRegistration<EventHandler> counter = registerCounter(delivered);
-        long skippedBefore = planMetrics.metrics().get("emits.skipped") + decisionMetrics.metrics().get("emits.skipped");
+        ServiceRegistration<EventHandler> counter = registerHandler(e -> delivered.incrementAndGet());
+        long skippedBefore = servicesCounter("emits.skipped");
         try {
             Plan plan = plans.useAction("refactor", "proj", "sess-1", "alice", Map.of("file", "A.java"), null);
             Decision decision = decisions.recordDecision(plan.planId(), "tool", "which?", "sed", null);
@@ -84,7 +63,7 @@ public class ServicesWithoutBusTest extends OsgiTestSupport {
             Plan other = plans.useAction("build", "proj", "sess-1", "alice", null, plan.planId());
             assertEquals(PlanPhase.FAILED, plans.failPlan(other.planId(), "broken").phase());
 
-            long skipped = planMetrics.metrics().get("emits.skipped") + decisionMetrics.metrics().get("emits.skipped");
+            long skipped = servicesCounter("emits.skipped");
             assertEquals("1 + 6 plan events, 3 decision events, 1 + 2 plan events", 13, skipped - skippedBefore);
             assertEquals(0, delivered.get());
         } finally {
@@ -103,7 +82,7 @@ public class ServicesWithoutBusTest extends OsgiTestSupport {
         props.put("max.finished.plans", 0);
         config.update(props);
         try {
-            await().atMost(10, TimeUnit.SECONDS).until(() -> planMetrics.metrics().get("plans.finished.retained") == 0L);
+            waitFor(() -> planMetrics.metrics().get("plans.finished.retained") == 0L);
             assertTrue("a configuration change keeps the plans held", plans.plan(running.planId()).isPresent());
         } finally {
             config.delete();
@@ -120,9 +99,4 @@ public class ServicesWithoutBusTest extends OsgiTestSupport {
         assertEquals("max.decisions", decision.getAttributeDefinitions(ObjectClassDefinition.ALL)[0].getID());
     }
 
-    private ServiceRegistration<EventHandler> registerCounter(AtomicInteger delivered) {
-        Dictionary<String, Object> props = new Hashtable<>();
-        props.put(EventBusConstants.EVENT_TYPES, "*");
-        return context.registerService(EventHandler.class, e -> delivered.incrementAndGet(), props);
-    }
 }

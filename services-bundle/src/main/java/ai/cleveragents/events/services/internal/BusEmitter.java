@@ -1,6 +1,8 @@
 package ai.cleveragents.events.services.internal;
 
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
@@ -92,5 +94,15 @@ final class BusEmitter {
      */
     Map<String, Long> counters() {
         return Map.of("emits.skipped", skipped.sum(), "emits.redirected", redirected.sum(), "emits.lost", lost.sum());
+    }
+
+    /**
+     * @param more a component's own counters
+     * @return {@link #counters()} and {@code more}, sorted by name, unmodifiable
+     */
+    Map<String, Long> countersWith(Map<String, Long> more) {
+        Map<String, Long> all = new TreeMap<>(counters());
+        all.putAll(more);
+        return Collections.unmodifiableMap(all);
     }
 }

@@ -1,10 +1,8 @@
 package ai.cleveragents.events.services.internal;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
@@ -113,8 +111,6 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
      */
     @Override
     public Map<String, Long> metrics() {
-        Map<String, Long> all = new TreeMap<>(emitter.counters());
-        all.putAll(ledger.counters());
-        return Collections.unmodifiableMap(all);
+        return emitter.countersWith(ledger.counters());
     }
 }

@@ -1,9 +1,7 @@
 package ai.cleveragents.events.services.internal;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
@@ -116,8 +114,6 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
      */
     @Override
     public Map<String, Long> metrics() {
-        Map<String, Long> all = new TreeMap<>(emitter.counters());
-        all.putAll(ledger.counters());
-        return Collections.unmodifiableMap(all);
+        return emitter.countersWith(ledger.counters());
     }
 }
