@@ -178,19 +178,19 @@ public class DecisionComponentTest {
     public void nullOrBlankArgumentsAreRejectedWithoutEventOrStateChange() {
         String id = record().decisionId();
         recorder.events.clear();
-        Map<String, Runnable> calls = new LinkedHashMap<>();
-        calls.put("planId", () -> decisions.recordDecision(null, "t", "q", "o", "r"));
-        calls.put("decisionType", () -> decisions.recordDecision(plan.planId(), " ", "q", "o", "r"));
-        calls.put("question", () -> decisions.recordDecision(plan.planId(), "t", null, "o", "r"));
-        calls.put("chosenOption", () -> decisions.recordDecision(plan.planId(), "t", "q", "", "r"));
-        calls.put("decisionId", () -> decisions.supersedeDecision(" ", "o", "r"));
-        calls.put("newChosenOption", () -> decisions.supersedeDecision(id, null, "r"));
-        calls.put("decisionId ", () -> decisions.revertDecision(null, "r"));
-        calls.put("decisionId  ", () -> decisions.decision(""));
-        calls.put("planId ", () -> decisions.decisionsForPlan(" "));
-        for (Map.Entry<String, Runnable> call : calls.entrySet()) {
+        List<Map.Entry<String, Runnable>> calls = List.of(
+                Map.entry("planId", () -> decisions.recordDecision(null, "t", "q", "o", "r")),
+                Map.entry("decisionType", () -> decisions.recordDecision(plan.planId(), " ", "q", "o", "r")),
+                Map.entry("question", () -> decisions.recordDecision(plan.planId(), "t", null, "o", "r")),
+                Map.entry("chosenOption", () -> decisions.recordDecision(plan.planId(), "t", "q", "", "r")),
+                Map.entry("decisionId", () -> decisions.supersedeDecision(" ", "o", "r")),
+                Map.entry("newChosenOption", () -> decisions.supersedeDecision(id, null, "r")),
+                Map.entry("decisionId", () -> decisions.revertDecision(null, "r")),
+                Map.entry("decisionId", () -> decisions.decision("")),
+                Map.entry("planId", () -> decisions.decisionsForPlan(" ")));
+        for (Map.Entry<String, Runnable> call : calls) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call.getValue()::run);
-            assertTrue(e.getMessage(), e.getMessage().startsWith(call.getKey().trim() + " "));
+            assertTrue(e.getMessage(), e.getMessage().startsWith(call.getKey() + " "));
         }
         assertTrue(recorder.events.isEmpty());
         assertEquals(DecisionStatus.ACTIVE, decisions.decision(id).orElseThrow().status());

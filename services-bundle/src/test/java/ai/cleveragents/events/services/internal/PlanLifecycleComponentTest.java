@@ -9,7 +9,6 @@ import static org.junit.Assert.assertTrue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -167,20 +166,20 @@ public class PlanLifecycleComponentTest {
 
     @Test
     public void nullOrBlankArgumentsAreRejectedWithoutEventOrStateChange() {
-        Map<String, Runnable> calls = new LinkedHashMap<>();
-        calls.put("actionName", () -> plans.useAction(null, "p", "s", "a", null, null));
-        calls.put("projectName", () -> plans.useAction("x", " ", "s", "a", null, null));
-        calls.put("sessionId", () -> plans.useAction("x", "p", "", "a", null, null));
-        calls.put("actorName", () -> plans.useAction("x", "p", "s", null, null, null));
-        calls.put("parentPlanId", () -> plans.useAction("x", "p", "s", "a", null, "\t"));
-        calls.put("planId", () -> plans.executePlan(null));
-        calls.put("planId ", () -> plans.advancePlan(" "));
-        calls.put("planId  ", () -> plans.failPlan("", "r"));
-        calls.put("planId   ", () -> plans.cancelPlan(null, "r"));
-        calls.put("planId    ", () -> plans.plan(" "));
-        for (Map.Entry<String, Runnable> call : calls.entrySet()) {
+        List<Map.Entry<String, Runnable>> calls = List.of(
+                Map.entry("actionName", () -> plans.useAction(null, "p", "s", "a", null, null)),
+                Map.entry("projectName", () -> plans.useAction("x", " ", "s", "a", null, null)),
+                Map.entry("sessionId", () -> plans.useAction("x", "p", "", "a", null, null)),
+                Map.entry("actorName", () -> plans.useAction("x", "p", "s", null, null, null)),
+                Map.entry("parentPlanId", () -> plans.useAction("x", "p", "s", "a", null, "\t")),
+                Map.entry("planId", () -> plans.executePlan(null)),
+                Map.entry("planId", () -> plans.advancePlan(" ")),
+                Map.entry("planId", () -> plans.failPlan("", "r")),
+                Map.entry("planId", () -> plans.cancelPlan(null, "r")),
+                Map.entry("planId", () -> plans.plan(" ")));
+        for (Map.Entry<String, Runnable> call : calls) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call.getValue()::run);
-            assertTrue(e.getMessage(), e.getMessage().startsWith(call.getKey().trim()));
+            assertTrue(e.getMessage(), e.getMessage().startsWith(call.getKey() + " "));
         }
         assertTrue(recorder.events.isEmpty());
         assertEquals(0L, (long) plans.metrics().get("plans.retained"));
