@@ -86,6 +86,11 @@ public abstract class OsgiTestSupport {
         return bundleFile("ai.cleveragents.events.services");
     }
 
+    /** The logging bus bundle. */
+    protected static Option loggingBus() {
+        return bundleFile("ai.cleveragents.events.bus.logging");
+    }
+
     /** The reactive bus bundle. */
     protected static Option reactiveBus() {
         return bundleFile("ai.cleveragents.events.bus.reactive");

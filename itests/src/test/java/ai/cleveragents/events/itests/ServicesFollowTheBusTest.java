@@ -1,6 +1,7 @@
 package ai.cleveragents.events.itests;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,10 +9,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -19,6 +26,7 @@ import java.util.stream.Stream;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
+import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.services.Decision;
@@ -36,6 +44,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleException;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
 
 /**
  * Issue 6, cases (2) to (5): the services follow the best-ranked bus as buses come and go. Each test
@@ -51,20 +60,34 @@ public class ServicesFollowTheBusTest extends ServicesTestSupport {
 
     @Configuration
     public Option[] config() {
-        return new Option[] {logging(), frameworkServices(), apiBundle(), reactiveBus(),
+        return new Option[] {logging(), frameworkServices(), apiBundle(), loggingBus(), reactiveBus(),
             servicesBundle()};
     }
 
+    /** (2) Only the logging bus: every event of the plan is logged. */
+    @Test
+    public void withOnlyTheLoggingBusEventsAreLogged() throws Exception {
+        stopReactive();
+        long before = emittedOn("logging");
+
+        Plan plan = runOnePlan();
+
+        assertEquals(EVENTS_PER_PLAN, emittedOn("logging") - before);
+        Path log = Path.of("target", "itests.log");
+        waitFor(() -> linesMentioning(log, plan.planId()) >= EVENTS_PER_PLAN);
+    }
 
     /** (3) The reactive bus starts: the services move to it (ranking 100 over 10) and its journal gets the events. */
     @Test
     public void whenTheReactiveBusStartsTheServicesFollowItAndItsJournalGetsTheEvents() throws Exception {
         stopReactive();
         startReactive();
+        long loggedBefore = emittedOn("logging");
         Instant start = Instant.now().minusMillis(1);
 
         Plan plan = runOnePlan();
 
+        assertEquals("nothing went to the lower-ranked bus", loggedBefore, emittedOn("logging"));
         ServiceReference<EventJournal> ref = context.getServiceReference(EventJournal.class);
         EventJournal journal = context.getService(ref);
         try (Stream<DomainEvent> replay = journal.replaySince(start, Set.of())) {
@@ -78,7 +101,79 @@ public class ServicesFollowTheBusTest extends ServicesTestSupport {
         }
     }
 
+    /** (4) The reactive bus stops: the services fall back to the logging bus, and no call fails. */
+    @Test
+    public void whenTheReactiveBusStopsTheServicesFallBackToLoggingWithoutError() throws Exception {
+        startReactive();
+        Plan plan = plans.useAction("deploy", "proj", "sess-4", "carol", null, null);
+        long lostBefore = lostAndSkipped();
 
+        stopReactive();
+        long before = emittedOn("logging");
+        assertEquals(PlanPhase.COMPLETED, plans.executePlan(plan.planId()).phase());
+
+        assertEquals(6, emittedOn("logging") - before);
+        assertEquals(lostBefore, lostAndSkipped());
+    }
+
+    /**
+     * (5) Two threads call the services while the reactive bus is stopped and started 50 times (each state
+     * lasting until the callers completed at least one more plan): every call succeeds, and a whiteboard
+     * handler receives every event exactly once.
+     */
+    @Test
+    public void eventsAreDeliveredExactlyOnceWhileTheReactiveBusComesAndGoes() throws Exception {
+        startReactive();
+        Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+        ServiceRegistration<EventHandler> counter = registerHandler(
+                e -> received.computeIfAbsent(e.eventId(), id -> new AtomicInteger()).incrementAndGet());
+        long lostBefore = lostAndSkipped();
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong plansRun = new AtomicLong();
+        Collection<Throwable> failures = new CopyOnWriteArrayList<>();
+        List<Thread> callers = new ArrayList<>();
+        try {
+            for (int t = 0; t < 2; t++) {
+                Thread caller = new Thread(() -> {
+                    try {
+                        while (!stop.get()) {
+                            runOnePlan();
+                            plansRun.incrementAndGet();
+                        }
+                    } catch (RuntimeException | Error e) {
+                        failures.add(e);
+                    }
+                }, "services-caller-" + t);
+                callers.add(caller);
+                caller.start();
+            }
+            for (int cycle = 0; cycle < 50; cycle++) {
+                awaitProgress(plansRun, failures);
+                stopReactive();
+                awaitProgress(plansRun, failures);
+                startReactive();
+            }
+        } finally {
+            stop.set(true);
+            for (Thread caller : callers) {
+                caller.join(30_000);
+            }
+            counter.unregister();
+        }
+
+        assertTrue(failures.toString(), failures.isEmpty());
+        assertEquals(plansRun.get() * EVENTS_PER_PLAN, received.size());
+        List<String> notOnce = received.entrySet().stream().filter(e -> e.getValue().get() != 1)
+                .map(Map.Entry::getKey).collect(Collectors.toList());
+        assertTrue("delivered more than once: " + notOnce, notOnce.isEmpty());
+        assertEquals("no event skipped or lost", lostBefore, lostAndSkipped());
+    }
+
+    /** Waits until the callers completed one more plan (or one failed), so that calls span every swap. */
+    private static void awaitProgress(AtomicLong plansRun, Collection<Throwable> failures) {
+        long reached = plansRun.get();
+        waitFor(() -> plansRun.get() > reached || !failures.isEmpty());
+    }
 
     private Plan runOnePlan() {
         Plan plan = plans.useAction("refactor", "proj", "sess-1", "alice", Map.of("file", "A.java"), null);
