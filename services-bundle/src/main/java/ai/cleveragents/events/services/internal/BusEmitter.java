@@ -82,7 +82,7 @@ final class BusEmitter {
         EventBus bound = reference.get();
         if (bound == closed) {
             Thread.yield();
-        } else {
+        } else if (bound != null) {
             redirected.increment();
         }
         return bound;
