@@ -86,14 +86,14 @@ public abstract class OsgiTestSupport {
         return bundleFile("ai.cleveragents.events.services");
     }
 
-    /** The logging bus bundle. */
-    protected static Option loggingBus() {
-        return bundleFile("ai.cleveragents.events.bus.logging");
-    }
-
     /** The reactive bus bundle. */
     protected static Option reactiveBus() {
         return bundleFile("ai.cleveragents.events.bus.reactive");
+    }
+
+    /** The logging bus bundle. */
+    protected static Option loggingBus() {
+        return bundleFile("ai.cleveragents.events.bus.logging");
     }
 
     /** Installs and starts an empty bundle, standing for a third-party client bundle. */
