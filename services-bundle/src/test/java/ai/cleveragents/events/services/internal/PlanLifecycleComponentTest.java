@@ -11,7 +11,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventRejectedException;
@@ -321,6 +327,71 @@ public class PlanLifecycleComponentTest {
         plans.modified(Configs.plan(-5));
         assertEquals(PlanPhase.COMPLETED, plans.executePlan(running.planId()).phase());
         assertTrue(plans.plan(running.planId()).isEmpty());
+    }
+
+    /**
+     * executePlan and cancelPlan race on 200 plans: every plan ends completed or cancelled, each call either
+     * succeeds or reports that the plan was already final, and every plan's events form one unbroken chain
+     * of moves with exactly one final event.
+     */
+    @Test
+    public void executeAndCancelRacingLeaveEveryPlanConsistent() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Plan> created = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                Plan plan = newPlan();
+                created.add(plan);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<Plan> executed = pool.submit(() -> {
+                    go.await();
+                    return finalOrNull(() -> plans.executePlan(plan.planId()));
+                });
+                Future<Plan> cancelled = pool.submit(() -> {
+                    go.await();
+                    return finalOrNull(() -> plans.cancelPlan(plan.planId(), "race"));
+                });
+                go.countDown();
+                Plan byExecute = executed.get(10, TimeUnit.SECONDS);
+                Plan byCancel = cancelled.get(10, TimeUnit.SECONDS);
+                Plan last = plans.plan(plan.planId()).orElseThrow();
+                assertTrue(last.phase() == PlanPhase.COMPLETED || last.phase() == PlanPhase.CANCELLED);
+                assertTrue(byExecute == null || byExecute.equals(last));
+                assertEquals(last.phase() == PlanPhase.CANCELLED, byCancel != null);
+            }
+            for (Plan plan : created) {
+                assertUnbrokenChain(plan.planId());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** @return the call's plan, or {@code null} if it found the plan already final */
+    private static Plan finalOrNull(Supplier<Plan> call) {
+        try {
+            return call.get();
+        } catch (IllegalTransitionException alreadyFinal) {
+            return null;
+        }
+    }
+
+    private void assertUnbrokenChain(String planId) {
+        String phase = "created";
+        int finals = 0;
+        for (DomainEvent e : List.copyOf(recorder.events)) {
+            if (!planId.equals(e.planId())) {
+                continue;
+            }
+            if (e.eventType() == EventType.PLAN_PHASE_CHANGED) {
+                assertEquals(planId, phase, e.details().get("from"));
+                phase = (String) e.details().get("to");
+            } else if (e.eventType() == EventType.PLAN_COMPLETED || e.eventType() == EventType.PLAN_CANCELLED) {
+                finals++;
+            }
+        }
+        assertEquals(planId, 1, finals);
+        assertEquals(plans.plan(planId).orElseThrow().phase().id(), phase);
     }
 
     private List<String> phaseChanges() {
