@@ -3,6 +3,7 @@ package ai.cleveragents.events.shell.internal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +124,31 @@ final class CommandLine {
             throw error("option " + name + " needs a positive number of seconds, got '" + raw.get() + "'");
         }
         return Optional.of((long) Math.ceil(seconds * 1000));
+    }
+
+    /**
+     * Parses {@code key=value} arguments, values as JSON when they parse ({@link JsonValues#parse}).
+     *
+     * @param pairs the arguments
+     * @param what  what a pair is called in errors ("detail", "parameter")
+     * @return the values by key, in argument order
+     * @throws CommandException naming the first pair without {@code =}, with an empty key, or with a key
+     *                          given before
+     */
+    Map<String, Object> keyValues(List<String> pairs, String what) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String pair : pairs) {
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+                throw error("bad " + what + " '" + pair + "': expected key=value");
+            }
+            String key = pair.substring(0, eq);
+            if (values.containsKey(key)) {
+                throw error("bad " + what + " '" + pair + "': key '" + key + "' given twice");
+            }
+            values.put(key, JsonValues.parse(pair.substring(eq + 1)));
+        }
+        return values;
     }
 
     /**

@@ -1,6 +1,5 @@
 package ai.cleveragents.events.shell.internal;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -62,18 +61,7 @@ final class EmitRequest {
         } catch (IllegalArgumentException e) {
             throw line.error(e.getMessage());
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        for (String pair : line.positionals().subList(1, line.positionals().size())) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0) {
-                throw line.error("bad detail '" + pair + "': expected key=value");
-            }
-            String key = pair.substring(0, eq);
-            if (details.containsKey(key)) {
-                throw line.error("bad detail '" + pair + "': key '" + key + "' given twice");
-            }
-            details.put(key, JsonValues.parse(pair.substring(eq + 1)));
-        }
+        Map<String, Object> details = line.keyValues(line.positionals().subList(1, line.positionals().size()), "detail");
         try {
             return DomainEvent.builder(type)
                     .planId(line.value("--plan").orElse(null))

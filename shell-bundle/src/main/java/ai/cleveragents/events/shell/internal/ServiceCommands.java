@@ -1,6 +1,5 @@
 package ai.cleveragents.events.shell.internal;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -68,14 +67,7 @@ final class ServiceCommands {
         if (line.positionals().isEmpty()) {
             throw line.error("missing action");
         }
-        Map<String, Object> parameters = new LinkedHashMap<>();
-        for (String pair : line.positionals().subList(1, line.positionals().size())) {
-            int eq = pair.indexOf('=');
-            if (eq <= 0 || parameters.containsKey(pair.substring(0, eq))) {
-                throw line.error("bad parameter '" + pair + "': expected key=value with a new key");
-            }
-            parameters.put(pair.substring(0, eq), JsonValues.parse(pair.substring(eq + 1)));
-        }
+        Map<String, Object> parameters = line.keyValues(line.positionals().subList(1, line.positionals().size()), "parameter");
         String project = required(line, "--project");
         String session = required(line, "--session");
         String actor = required(line, "--actor");

@@ -167,7 +167,7 @@ public class ServiceCommandsTest {
         assertEquals("missing action\nusage: " + ServiceCommands.CREATE, error(() -> ServiceCommands.create(service)));
         assertEquals("missing --session\nusage: " + ServiceCommands.CREATE,
                 error(() -> ServiceCommands.create(service, "a", "--project", "x", "--actor", "b")));
-        assertEquals("bad parameter 'oops': expected key=value with a new key\nusage: " + ServiceCommands.CREATE,
+        assertEquals("bad parameter 'oops': expected key=value\nusage: " + ServiceCommands.CREATE,
                 error(() -> ServiceCommands.create(service, "a", "oops")));
         assertEquals("no plan p9", error(() -> ServiceCommands.show(service, "p9")));
         assertTrue(error(() -> ServiceCommands.execute(service, "p9")).contains("p9"));
