@@ -1,5 +1,7 @@
 package ai.cleveragents.events.bus.logging.internal;
 
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+
 import java.util.Map;
 import java.util.Objects;
 

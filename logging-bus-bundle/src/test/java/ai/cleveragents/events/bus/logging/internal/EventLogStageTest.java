@@ -1,6 +1,8 @@
 package ai.cleveragents.events.bus.logging.internal;
 
-import static ai.cleveragents.events.bus.logging.internal.DetailRedactor.MASK;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+
+import static ai.cleveragents.events.dispatch.redaction.DetailRedactor.MASK;
 import static ai.cleveragents.events.bus.logging.internal.LogCapture.keyValues;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;

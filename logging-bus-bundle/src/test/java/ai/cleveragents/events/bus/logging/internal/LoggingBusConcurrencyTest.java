@@ -1,5 +1,7 @@
 package ai.cleveragents.events.bus.logging.internal;
 
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;

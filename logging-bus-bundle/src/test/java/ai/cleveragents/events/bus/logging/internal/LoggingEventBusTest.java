@@ -1,5 +1,7 @@
 package ai.cleveragents.events.bus.logging.internal;
 
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+
 import static ai.cleveragents.events.bus.logging.internal.Configs.config;
 import static ai.cleveragents.events.bus.logging.internal.LogCapture.keyValues;
 import static org.junit.Assert.assertEquals;
