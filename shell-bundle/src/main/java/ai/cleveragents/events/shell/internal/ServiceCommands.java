@@ -27,6 +27,7 @@ final class ServiceCommands {
     static final String FAIL = "plan:fail <plan id> <reason>";
     static final String CANCEL = "plan:cancel <plan id> <reason>";
     static final String SHOW = "plan:show <plan id>";
+    static final String LIST_PLANS = "plan:list";
 
     static final String NO_DECISIONS = "no DecisionService (start the bundle ai.cleveragents.events.services)";
     static final String NO_PLANS = "no PlanLifecycleService (start the bundle ai.cleveragents.events.services)";
@@ -92,6 +93,20 @@ final class ServiceCommands {
         List<String> p = positionals(CANCEL, Set.of(), 2, 2, args).positionals();
         PlanLifecycleService s = require(service, NO_PLANS);
         return plan(call(() -> s.cancelPlan(p.get(0), p.get(1))));
+    }
+
+    static String list(PlanLifecycleService service, String... args) {
+        positionals(LIST_PLANS, Set.of(), 0, 0, args);
+        List<Plan> found = require(service, NO_PLANS).plans();
+        if (found.isEmpty()) {
+            return "no plans";
+        }
+        Table table = new Table("PLAN", "ACTION", "PHASE", "PROJECT", "SESSION", "ACTOR", "ROOT PLAN", "UPDATED");
+        for (Plan p : found) {
+            table.row(p.planId(), p.actionName(), p.phase().id(), p.projectName(), p.sessionId(), p.actorName(),
+                    p.rootPlanId(), p.updatedAt());
+        }
+        return table.render().stripTrailing();
     }
 
     static String show(PlanLifecycleService service, String... args) {
