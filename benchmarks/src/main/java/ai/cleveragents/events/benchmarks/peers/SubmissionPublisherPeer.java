@@ -1,0 +1,46 @@
+package ai.cleveragents.events.benchmarks.peers;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Flow;
+import java.util.concurrent.SubmissionPublisher;
+import java.util.concurrent.TimeUnit;
+
+import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.benchmarks.Receiver;
+import ai.cleveragents.events.benchmarks.Receivers;
+
+/**
+ * JDK {@link SubmissionPublisher} alone: {@code submit} blocks when a subscriber's buffer is full,
+ * so nothing is lost; each subscriber drains on its own pool thread.
+ */
+final class SubmissionPublisherPeer implements Peer {
+
+    private final ExecutorService executor = Executors.newCachedThreadPool();
+    private final SubmissionPublisher<DomainEvent> publisher;
+    private final DomainEvent event;
+
+    SubmissionPublisherPeer(Receivers receivers, DomainEvent event) {
+        this.publisher = new SubmissionPublisher<>(executor, Flow.defaultBufferSize());
+        this.event = event;
+        for (Receiver r : receivers.all()) {
+            publisher.subscribe(r);
+        }
+    }
+
+    @Override
+    public void emit() {
+        publisher.submit(event);
+    }
+
+    @Override
+    public void close() {
+        publisher.close();
+        executor.shutdown();
+        try {
+            executor.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
