@@ -48,7 +48,7 @@ public class AsyncDeliveryBenchmark {
     /** Builds the peer and subscribes the receivers. */
     @Setup
     public void setUp() {
-        receivers = Receivers.of(subscribers);
+        receivers = Receivers.counting(subscribers);
         target = Peers.create(peer, receivers, Fixtures.typical());
     }
 

@@ -15,12 +15,24 @@ public final class Receivers {
 
     /**
      * @param n how many subscribers
-     * @return {@code n} fresh receivers
+     * @return {@code n} fresh receivers for synchronous delivery
      */
     public static Receivers of(int n) {
+        return create(n, false);
+    }
+
+    /**
+     * @param n how many subscribers
+     * @return {@code n} fresh receivers that count every delivery, even concurrent ones
+     */
+    public static Receivers counting(int n) {
+        return create(n, true);
+    }
+
+    private static Receivers create(int n, boolean atomic) {
         Receiver[] all = new Receiver[n];
         for (int i = 0; i < n; i++) {
-            all[i] = new Receiver();
+            all[i] = new Receiver(atomic);
         }
         return new Receivers(all);
     }
