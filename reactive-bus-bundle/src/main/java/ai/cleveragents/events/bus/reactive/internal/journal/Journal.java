@@ -65,7 +65,8 @@ public final class Journal implements EventJournal, AutoCloseable {
     private Journal(JournalSettings settings, JournalCounters counters) {
         this.settings = settings;
         this.counters = counters;
-        this.retention = new Retention(settings.retentionMaxAge(), settings.retentionMaxBytes());
+        this.retention = new Retention(settings.retentionMaxAge(), settings.retentionMaxBytes(),
+                settings.segmentMaxBytes());
         this.committer = new GroupCommitter(this::forceWritten, writing, counters::lag,
                 settings.groupIntervalMillis(), settings.groupMaxEvents());
     }

@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes whole closed segments, oldest first: those last written more than the maximum age ago, then
- * more while all segments together exceed the maximum size. The active segment is never deleted.
+ * more while the closed segments plus a full active segment exceed the maximum size (so the directory
+ * stays within it until the active segment rotates). The active segment is never deleted.
  */
 final class Retention {
 
@@ -20,10 +21,12 @@ final class Retention {
 
     private final Duration maxAge;
     private final long maxBytes;
+    private final long segmentMaxBytes;
 
-    Retention(Duration maxAge, long maxBytes) {
+    Retention(Duration maxAge, long maxBytes, long segmentMaxBytes) {
         this.maxAge = maxAge;
         this.maxBytes = maxBytes;
+        this.segmentMaxBytes = segmentMaxBytes;
     }
 
     /**
@@ -33,12 +36,16 @@ final class Retention {
      * @throws IOException if the segments cannot be inspected
      */
     int apply(List<SegmentFiles.Segment> segments, Instant now) throws IOException {
-        long total = 0;
-        for (SegmentFiles.Segment s : segments) {
+        if (segments.isEmpty()) {
+            return 0;
+        }
+        List<SegmentFiles.Segment> closed = segments.subList(0, segments.size() - 1);
+        long total = Math.max(segmentMaxBytes, sizeOf(segments.get(segments.size() - 1).path()));
+        for (SegmentFiles.Segment s : closed) {
             total += sizeOf(s.path());
         }
         int remaining = segments.size();
-        for (SegmentFiles.Segment s : segments.subList(0, Math.max(0, segments.size() - 1))) {
+        for (SegmentFiles.Segment s : closed) {
             long size = sizeOf(s.path());
             if (tooOld(s.path(), now) || tooBig(total)) {
                 delete(s.path());

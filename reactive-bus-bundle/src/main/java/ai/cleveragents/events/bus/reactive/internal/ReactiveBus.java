@@ -1,0 +1,99 @@
+package ai.cleveragents.events.bus.reactive.internal;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.EventStream;
+import ai.cleveragents.events.dispatch.DispatchEngine;
+import ai.cleveragents.events.dispatch.EmitStage;
+
+/**
+ * The reactive bus without its OSGi wiring: each event is appended to the journal (write-ahead, when
+ * the journal is enabled), offered to the stream subscribers, then dispatched to the synchronous
+ * handlers by the shared {@link DispatchEngine}. Thread-safe.
+ */
+final class ReactiveBus implements EmitStage {
+
+    static final String NAME = "reactive";
+
+    private final JournalStage journal;
+    private final StreamPublisher stream;
+    private final DispatchEngine engine;
+
+    /**
+     * @param journal the journal step, or {@code null} when the journal is disabled
+     * @param stream  the stream
+     */
+    ReactiveBus(JournalStage journal, StreamPublisher stream) {
+        this.journal = journal;
+        this.stream = stream;
+        this.engine = new DispatchEngine(NAME, this);
+    }
+
+    @Override
+    public boolean beforeDispatch(DomainEvent event) {
+        if (journal != null) {
+            journal.append(event);
+        }
+        return stream.offer(event);
+    }
+
+    @Override
+    public long drops() {
+        return stream.drops();
+    }
+
+    @Override
+    public int streamSubscribers() {
+        return stream.subscribers();
+    }
+
+    @Override
+    public Map<String, Long> extraMetrics() {
+        Map<String, Long> m = new LinkedHashMap<>(stream.dropsPerSubscriber());
+        if (journal != null) {
+            m.putAll(journal.metrics());
+        }
+        return m;
+    }
+
+    DispatchEngine engine() {
+        return engine;
+    }
+
+    EventStream stream() {
+        return stream;
+    }
+
+    /** @return the journal reader, or {@code null} when the journal is disabled */
+    EventJournal journal() {
+        return journal;
+    }
+
+    JournalStage journalStage() {
+        return journal;
+    }
+
+    /** Completes every stream subscriber, releasing emitters blocked on a full buffer. */
+    void completeStream() {
+        stream.close();
+    }
+
+    /** Flushes and closes the journal, if enabled. */
+    void closeJournal() {
+        if (journal != null) {
+            journal.close();
+        }
+    }
+
+    /**
+     * Rejects new emits, completes the stream, waits for emits in flight, closes every subscription,
+     * then closes the journal (flushing it).
+     */
+    void close(long drainTimeoutMillis) {
+        engine.close(this::completeStream, drainTimeoutMillis);
+        closeJournal();
+    }
+}

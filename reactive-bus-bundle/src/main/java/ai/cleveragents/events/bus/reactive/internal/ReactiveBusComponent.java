@@ -1,0 +1,224 @@
+package ai.cleveragents.events.bus.reactive.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.Map;
+
+import ai.cleveragents.events.EventBusConstants;
+import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.EventStream;
+import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
+import ai.cleveragents.events.dispatch.BusService;
+
+import org.osgi.annotation.bundle.Capability;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.ConfigurationPolicy;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+import org.osgi.service.metatype.annotations.Option;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the reactive bus: registers {@link ai.cleveragents.events.EventBus} (bundle scope, ranking 100
+ * by default), {@link EventStream} and, with the journal enabled, {@link EventJournal}, all with
+ * {@code event.bus.name=reactive}.
+ *
+ * <p>Configuration changes apply live: the ranking by updating the service properties, journal settings
+ * by switching to a newly opened journal between two appends. Enabling or disabling the journal or
+ * changing the stream settings restarts the bus; greedy consumers use the next-ranked bus meanwhile.
+ */
+@Component(immediate = true, configurationPid = ReactiveBusComponent.PID, configurationPolicy = ConfigurationPolicy.OPTIONAL)
+@Designate(ocd = ReactiveBusComponent.Config.class)
+@Capability(namespace = "osgi.service", attribute = "objectClass:List<String>=ai.cleveragents.events.EventBus",
+        uses = ai.cleveragents.events.EventBus.class)
+public final class ReactiveBusComponent {
+
+    /** The configuration PID. */
+    public static final String PID = "ai.cleveragents.events.bus.reactive";
+
+    /** Framework property naming the default journal directory (the runtime sets it to data/journal). */
+    public static final String JOURNAL_DIR_PROPERTY = "ai.cleveragents.events.journal.dir";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReactiveBusComponent.class);
+
+    /** Reactive bus configuration. */
+    @ObjectClassDefinition(name = "CleverAgents reactive event bus",
+            description = "Synchronous handlers, a Flow stream and a write-ahead audit journal.")
+    public @interface Config {
+        @AttributeDefinition(name = "Service ranking", description = "service.ranking of the EventBus service; consumers bind to the highest.")
+        int service_ranking() default 100;
+
+        @AttributeDefinition(name = "Journal enabled", description = "Append every event to the audit journal before dispatch.")
+        boolean journal_enabled() default true;
+
+        @AttributeDefinition(name = "Journal directory", description = "Where segment files go. Empty: the framework property "
+                + JOURNAL_DIR_PROPERTY + ", else the bundle's data area.")
+        String journal_directory() default "";
+
+        @AttributeDefinition(name = "Durability", description = "none: OS buffers; group: fsync per batch, emit returns once its batch is durable; always: fsync per event.",
+                options = {@Option(value = "none", label = "none"), @Option(value = "group", label = "group"), @Option(value = "always", label = "always")})
+        String journal_durability() default "group";
+
+        @AttributeDefinition(name = "Group interval (ms)", description = "Longest wait before a group commit.")
+        long journal_group_interval_ms() default 2;
+
+        @AttributeDefinition(name = "Group size", description = "Most events in one group commit.")
+        int journal_group_max_events() default 256;
+
+        @AttributeDefinition(name = "Segment size (bytes)", description = "A segment file rotates once it exceeds this size.")
+        long journal_segment_max_bytes() default 64L << 20;
+
+        @AttributeDefinition(name = "Retention age (hours)", description = "Delete whole segments older than this; 0 keeps them.")
+        long journal_retention_max_age_hours() default 0;
+
+        @AttributeDefinition(name = "Retention size (bytes)", description = "Delete the oldest segments beyond this total; 0 keeps them.")
+        long journal_retention_max_bytes() default 0;
+
+        @AttributeDefinition(name = "Stream overflow", description = "When a stream subscriber's buffer is full: block the emitter, drop the newest event, or cancel the subscriber.",
+                options = {@Option(value = "block", label = "block"), @Option(value = "drop_newest", label = "drop newest"), @Option(value = "cancel", label = "cancel")})
+        String stream_overflow() default "block";
+
+        @AttributeDefinition(name = "Stream buffer size", description = "Events buffered per stream subscriber.")
+        int stream_buffer_size() default 1024;
+
+        @AttributeDefinition(name = "Close timeout (ms)", description = "How long stopping waits for emits in flight.")
+        long close_timeout_ms() default 5000;
+    }
+
+    private final BundleContext context;
+    /** Guarded by {@code this}. */
+    private BusSettings settings;
+    /** Guarded by {@code this}. */
+    private Running running;
+
+    /** What one start registers; replaced on restart. */
+    private record Running(ReactiveBus bus, BusService service, ServiceRegistration<EventStream> stream,
+            ServiceRegistration<EventJournal> journal) {
+    }
+
+    /**
+     * @throws IllegalArgumentException if the configuration is invalid (the message names the property)
+     * @throws UncheckedIOException if the journal directory cannot be used (the message names it)
+     */
+    @Activate
+    public ReactiveBusComponent(BundleContext context, Config config) {
+        this.context = context;
+        BusSettings s = parse(config);
+        synchronized (this) {
+            this.settings = s;
+            this.running = start(s);
+        }
+    }
+
+    @Modified
+    void modified(Config config) {
+        BusSettings next = parse(config);
+        synchronized (this) {
+            if (settings.needsRestart(next)) {
+                stop(running);
+                running = start(next);
+            } else {
+                updateJournal(next);
+                Map<String, Object> props = properties(next);
+                running.service().update(props);
+                running.stream().setProperties(dictionary(props));
+                if (running.journal() != null) {
+                    running.journal().setProperties(dictionary(props));
+                }
+            }
+            settings = next;
+        }
+    }
+
+    @Deactivate
+    synchronized void deactivate() {
+        stop(running);
+    }
+
+    private void updateJournal(BusSettings next) {
+        if (next.journal() == null || next.journal().equals(settings.journal())) {
+            return;
+        }
+        try {
+            running.bus().journalStage().replace(next.journal());
+            LOG.info("reactive bus: journal now {} ({})", next.journal().directory(), next.journal().durability());
+        } catch (IOException e) {
+            LOG.error("reactive bus: keeping the current journal; cannot use journal.directory {}: {}",
+                    next.journal().directory(), e.getMessage());
+        }
+    }
+
+    private BusSettings parse(Config config) {
+        try {
+            return BusSettings.from(config, defaultJournalDirectory());
+        } catch (IllegalArgumentException e) {
+            LOG.error("reactive bus not started: invalid configuration {}: {}", PID, e.getMessage());
+            throw e;
+        }
+    }
+
+    private Path defaultJournalDirectory() {
+        String fromFramework = context.getProperty(JOURNAL_DIR_PROPERTY);
+        if (fromFramework != null && !fromFramework.isBlank()) {
+            return Path.of(fromFramework.trim());
+        }
+        return context.getDataFile("journal").toPath();
+    }
+
+    private Running start(BusSettings s) {
+        JournalStage journal = null;
+        if (s.journal() != null) {
+            try {
+                journal = new JournalStage(Journal.open(s.journal()));
+            } catch (IOException e) {
+                LOG.error("reactive bus not started: journal directory {}: {}", s.journal().directory(), e.getMessage());
+                throw new UncheckedIOException(e.getMessage(), e);
+            }
+        }
+        ReactiveBus bus = new ReactiveBus(journal, new StreamPublisher(s.bufferSize(), s.overflow()));
+        Map<String, Object> props = properties(s);
+        ServiceRegistration<EventStream> stream = context.registerService(EventStream.class, bus.stream(), dictionary(props));
+        ServiceRegistration<EventJournal> journalReg = journal == null ? null
+                : context.registerService(EventJournal.class, bus.journal(), dictionary(props));
+        BusService service = BusService.start(context, bus.engine(), props);
+        return new Running(bus, service, stream, journalReg);
+    }
+
+    private void stop(Running r) {
+        unregister(r.stream());
+        unregister(r.journal());
+        r.service().stop(r.bus()::completeStream, settings.closeTimeoutMillis());
+        r.bus().closeJournal();
+    }
+
+    private static void unregister(ServiceRegistration<?> reg) {
+        if (reg == null) {
+            return;
+        }
+        try {
+            reg.unregister();
+        } catch (IllegalStateException alreadyUnregistered) {
+            LOG.debug("reactive bus: service already unregistered by the framework");
+        }
+    }
+
+    private static Map<String, Object> properties(BusSettings s) {
+        return Map.of(Constants.SERVICE_RANKING, s.ranking(), EventBusConstants.BUS_NAME, ReactiveBus.NAME,
+                Constants.SERVICE_DESCRIPTION, "CleverAgents reactive event bus");
+    }
+
+    private static Dictionary<String, Object> dictionary(Map<String, Object> props) {
+        return new Hashtable<>(props);
+    }
+}

@@ -1,0 +1,213 @@
+package ai.cleveragents.events.bus.reactive.internal;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+import ai.cleveragents.events.DomainEvent;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One stream subscriber: its bounded buffer, its own delivery thread, its demand. Emitters call
+ * {@link #offer}; the delivery thread runs {@link #run()}, a drain loop that is never executed by two
+ * threads at once (work-in-progress counter), so {@code onSubscribe}, {@code onNext}, {@code onError}
+ * and {@code onComplete} are serial, as Reactive Streams requires.
+ */
+final class StreamSubscription implements Flow.Subscription, Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamSubscription.class);
+    private static final long BLOCK_CHECK_MILLIS = 10;
+
+    private final long id;
+    private final Flow.Subscriber<? super DomainEvent> downstream;
+    private final ArrayBlockingQueue<DomainEvent> buffer;
+    private final OverflowPolicy policy;
+    private final ExecutorService executor;
+    private final Consumer<StreamSubscription> onTerminate;
+    private final AtomicLong demand = new AtomicLong();
+    private final AtomicInteger wip = new AtomicInteger();
+    private final LongAdder drops = new LongAdder();
+    /** Read and written only by the drain loop. */
+    private boolean subscribed;
+    /** Read and written only by the drain loop. */
+    private boolean terminated;
+    private volatile boolean cancelled;
+    private volatile boolean completing;
+    private volatile Throwable error;
+
+    StreamSubscription(long id, Flow.Subscriber<? super DomainEvent> downstream, int capacity,
+            OverflowPolicy policy, ExecutorService executor, Consumer<StreamSubscription> onTerminate) {
+        this.id = id;
+        this.downstream = downstream;
+        this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.policy = policy;
+        this.executor = executor;
+        this.onTerminate = onTerminate;
+    }
+
+    long id() {
+        return id;
+    }
+
+    long drops() {
+        return drops.sum();
+    }
+
+    void start() {
+        signal();
+    }
+
+    /** Called by emitters. May block under {@link OverflowPolicy#BLOCK}. */
+    void offer(DomainEvent event) {
+        if (cancelled || completing) {
+            return;
+        }
+        if (!buffer.offer(event)) {
+            overflow(event);
+        }
+        signal();
+    }
+
+    private void overflow(DomainEvent event) {
+        switch (policy) {
+            case BLOCK -> putBlocking(event);
+            case DROP_NEWEST -> drops.increment();
+            case CANCEL -> {
+                drops.increment();
+                fail(new IllegalStateException("stream subscriber " + id + " cancelled: its buffer of "
+                        + (buffer.remainingCapacity() + buffer.size()) + " events is full (overflow policy cancel)"));
+            }
+        }
+    }
+
+    private void putBlocking(DomainEvent event) {
+        try {
+            while (!cancelled && !completing) {
+                if (buffer.offer(event, BLOCK_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+            drops.increment();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drops.increment();
+        }
+    }
+
+    /** Completes the subscriber once its buffer is drained. */
+    void complete() {
+        completing = true;
+        signal();
+    }
+
+    private void fail(Throwable t) {
+        error = t;
+        cancelled = true;
+        signal();
+    }
+
+    @Override
+    public void request(long n) {
+        if (n <= 0) {
+            fail(new IllegalArgumentException("request(" + n + ") violates Reactive Streams rule 3.9: n must be positive"));
+            return;
+        }
+        demand.getAndAccumulate(n, (current, add) -> {
+            long sum = current + add;
+            return sum < 0 ? Long.MAX_VALUE : sum;
+        });
+        signal();
+    }
+
+    @Override
+    public void cancel() {
+        cancelled = true;
+        signal();
+    }
+
+    private void signal() {
+        if (wip.getAndIncrement() == 0) {
+            try {
+                executor.execute(this);
+            } catch (RejectedExecutionException alreadyTerminated) {
+                wip.set(0);
+            }
+        }
+    }
+
+    @Override
+    public void run() {
+        int missed = 1;
+        do {
+            drain();
+            missed = wip.addAndGet(-missed);
+        } while (missed != 0);
+    }
+
+    private void drain() {
+        if (terminated) {
+            buffer.clear();
+            return;
+        }
+        if (!subscribed) {
+            subscribed = true;
+            if (!call(() -> downstream.onSubscribe(this))) {
+                return;
+            }
+        }
+        if (cancelled) {
+            Throwable t = error;
+            terminate(t == null ? null : () -> downstream.onError(t));
+            return;
+        }
+        long requested = demand.get();
+        long sent = 0;
+        while (sent != requested && !cancelled) {
+            DomainEvent next = buffer.poll();
+            if (next == null) {
+                break;
+            }
+            if (!call(() -> downstream.onNext(next))) {
+                return;
+            }
+            sent++;
+        }
+        if (sent != 0 && requested != Long.MAX_VALUE) {
+            demand.addAndGet(-sent);
+        }
+        if (completing && buffer.isEmpty() && !cancelled) {
+            terminate(downstream::onComplete);
+        }
+    }
+
+    private boolean call(Runnable signal) {
+        try {
+            signal.run();
+            return true;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.warn("stream subscriber {} ({}) threw; cancelling it", id, downstream.getClass().getName(), e);
+            cancelled = true;
+            terminate(null);
+            return false;
+        }
+    }
+
+    private void terminate(Runnable lastSignal) {
+        terminated = true;
+        cancelled = true;
+        buffer.clear();
+        if (lastSignal != null) {
+            call(lastSignal);
+        }
+        onTerminate.accept(this);
+        executor.shutdown();
+    }
+}

@@ -1,0 +1,135 @@
+package ai.cleveragents.events.bus.reactive.internal;
+
+import static ai.cleveragents.events.bus.reactive.internal.Configs.config;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBus;
+import ai.cleveragents.events.EventBusConstants;
+import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.EventStream;
+import ai.cleveragents.events.EventType;
+
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.launch.Framework;
+import org.osgi.framework.launch.FrameworkFactory;
+
+/** The component's registrations and live reconfiguration, in a real embedded Felix framework. */
+public class ReactiveBusComponentTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private Framework framework;
+    private BundleContext context;
+
+    @Before
+    public void start() throws Exception {
+        Map<String, String> fw = new HashMap<>();
+        fw.put(Constants.FRAMEWORK_STORAGE, tmp.newFolder("felix").toString());
+        fw.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
+        framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(fw);
+        framework.start();
+        context = framework.getBundleContext();
+    }
+
+    @After
+    public void stop() throws Exception {
+        framework.stop();
+        framework.waitForStop(10_000);
+    }
+
+    @Test
+    public void registersBusStreamAndJournalWithRanking100ByDefault() {
+        ReactiveBusComponent c = new ReactiveBusComponent(context, config(Map.of()));
+        ServiceReference<EventBus> bus = context.getServiceReference(EventBus.class);
+        assertEquals(100, bus.getProperty(Constants.SERVICE_RANKING));
+        assertEquals("reactive", bus.getProperty(EventBusConstants.BUS_NAME));
+        assertNotNull(context.getServiceReference(EventStream.class));
+        EventJournal journal = context.getService(context.getServiceReference(EventJournal.class));
+        DomainEvent e = DomainEvent.of(EventType.PLAN_CREATED);
+        context.getService(bus).emit(e);
+        assertEquals(e.eventId(), journal.lastEventId().orElseThrow());
+        assertTrue("default journal lives in the bundle data area",
+                Files.isDirectory(context.getDataFile("journal").toPath()));
+        c.deactivate();
+        assertNull(context.getServiceReference(EventBus.class));
+        assertNull(context.getServiceReference(EventStream.class));
+        assertNull(context.getServiceReference(EventJournal.class));
+    }
+
+    @Test
+    public void rankingAndJournalSettingsChangeLiveWithoutReregistering() throws Exception {
+        Path first = tmp.newFolder("j1").toPath();
+        ReactiveBusComponent c = new ReactiveBusComponent(context, config(Map.of("journal_directory", first.toString())));
+        Object id = context.getServiceReference(EventBus.class).getProperty(Constants.SERVICE_ID);
+        Path second = tmp.newFolder("j2").toPath();
+        c.modified(config(Map.of("service_ranking", 7, "journal_directory", second.toString(),
+                "journal_durability", "always")));
+        ServiceReference<EventBus> ref = context.getServiceReference(EventBus.class);
+        assertEquals(id, ref.getProperty(Constants.SERVICE_ID));
+        assertEquals(7, ref.getProperty(Constants.SERVICE_RANKING));
+        assertEquals(7, context.getServiceReference(EventStream.class).getProperty(Constants.SERVICE_RANKING));
+        context.getService(ref).emit(DomainEvent.of(EventType.TOOL_FAILED));
+        try (var files = Files.list(second)) {
+            assertEquals(1, files.count());
+        }
+        Path notADirectory = tmp.newFile("plain-file").toPath();
+        c.modified(config(Map.of("service_ranking", 7, "journal_directory", notADirectory.toString())));
+        assertEquals("the current journal stays", id, context.getServiceReference(EventBus.class).getProperty(Constants.SERVICE_ID));
+        context.getService(ref).emit(DomainEvent.of(EventType.TOOL_FAILED));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> c.modified(config(Map.of("journal_directory", "bad\0path"))));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("journal.directory is not a valid path"));
+        c.deactivate();
+    }
+
+    @Test
+    public void streamOrJournalToggleRestartsTheBus() {
+        ReactiveBusComponent c = new ReactiveBusComponent(context, config(Map.of("journal_enabled", false)));
+        assertNull(context.getServiceReference(EventJournal.class));
+        Object id = context.getServiceReference(EventBus.class).getProperty(Constants.SERVICE_ID);
+        c.modified(config(Map.of("journal_enabled", false, "stream_overflow", "cancel")));
+        assertNotEquals(id, context.getServiceReference(EventBus.class).getProperty(Constants.SERVICE_ID));
+        c.deactivate();
+    }
+
+    @Test
+    public void badConfigurationNamesThePropertyAndRegistersNothing() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new ReactiveBusComponent(context, config(Map.of("journal_durability", "sometimes"))));
+        assertEquals("journal.durability must be one of none, group, always; got 'sometimes'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> new ReactiveBusComponent(context, config(Map.of("stream_buffer_size", 0))));
+        assertEquals("stream.buffer.size must be >= 1; got 0", e.getMessage());
+        assertNull(context.getServiceReference(EventBus.class));
+    }
+
+    @Test
+    public void anUnusableJournalDirectoryFailsActivationNamingIt() throws Exception {
+        Path file = tmp.newFile("not-a-directory").toPath();
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> new ReactiveBusComponent(context, config(Map.of("journal_directory", file.toString()))));
+        assertTrue(e.getMessage(), e.getMessage().contains(file.toString()));
+        assertNull(context.getServiceReference(EventBus.class));
+    }
+}

@@ -1,0 +1,123 @@
+package ai.cleveragents.events.bus.reactive.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertSame;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBus;
+import ai.cleveragents.events.EventBusMetrics;
+import ai.cleveragents.events.EventRejectedException;
+import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.bus.reactive.internal.journal.Durability;
+import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
+import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
+
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class ReactiveBusTest {
+
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private ReactiveBus withJournal(Path dir, Durability durability) throws Exception {
+        JournalStage stage = new JournalStage(Journal.open(JournalSettings.defaults(dir).withDurability(durability)));
+        return new ReactiveBus(stage, new StreamPublisher(64, OverflowPolicy.BLOCK));
+    }
+
+    @Test
+    public void everyEventIsInTheJournalBeforeAnyHandlerSeesIt() throws Exception {
+        ReactiveBus bus = withJournal(tmp.newFolder().toPath(), Durability.GROUP);
+        EventBus view = bus.engine().view(null);
+        List<Boolean> journaledFirst = new ArrayList<>();
+        view.subscribeAll(e -> journaledFirst.add(bus.journal().lastEventId().orElse("").equals(e.eventId())));
+        for (int i = 0; i < 20; i++) {
+            view.emit(DomainEvent.of(EventType.VALIDATION_PASSED));
+        }
+        assertEquals(20, journaledFirst.size());
+        assertTrue(journaledFirst.stream().allMatch(b -> b));
+        Map<String, Long> extra = view.metrics().extra();
+        assertEquals(Long.valueOf(20), extra.get("journal.appends"));
+        assertTrue(extra.containsKey("journal.fsyncs"));
+        bus.close(1000);
+    }
+
+    @Test
+    public void replayReadsBackWhatWasEmitted() throws Exception {
+        Path dir = tmp.newFolder().toPath();
+        ReactiveBus bus = withJournal(dir, Durability.NONE);
+        EventBus view = bus.engine().view(null);
+        DomainEvent a = DomainEvent.builder(EventType.PLAN_CREATED).planId("p").build();
+        DomainEvent b = DomainEvent.of(EventType.TOOL_INVOKED);
+        view.emit(a);
+        view.emit(b);
+        try (Stream<DomainEvent> all = bus.journal().replayFrom(a.eventId(), Set.of())) {
+            assertEquals(List.of(a, b), all.collect(Collectors.toList()));
+        }
+        try (Stream<DomainEvent> plans = bus.journal().replaySince(a.timestamp(), Set.of(EventType.PLAN_CREATED))) {
+            assertEquals(List.of(a), plans.collect(Collectors.toList()));
+        }
+        bus.close(1000);
+    }
+
+    @Test
+    public void aRefusedWriteIsReportedAndNothingIsDispatched() throws Exception {
+        ReactiveBus bus = withJournal(tmp.newFolder().toPath(), Durability.ALWAYS);
+        EventBus view = bus.engine().view(null);
+        List<DomainEvent> got = new ArrayList<>();
+        view.subscribeAll(got::add);
+        bus.closeJournal();
+        EventRejectedException e = assertThrows(EventRejectedException.class,
+                () -> view.emit(DomainEvent.of(EventType.PLAN_CREATED)));
+        assertSame(EventRejectedException.Reason.JOURNAL_FAILURE, e.reason());
+        assertTrue(got.isEmpty());
+        assertTrue(view.metrics().emitted().isEmpty());
+    }
+
+    @Test
+    public void withoutJournalEventsGoToStreamAndHandlers() throws Exception {
+        ReactiveBus bus = new ReactiveBus(null, new StreamPublisher(8, OverflowPolicy.DROP_NEWEST));
+        assertNull(bus.journal());
+        EventBus view = bus.engine().view(null);
+        TestSubscriber s = new TestSubscriber(Long.MAX_VALUE);
+        bus.stream().subscribe(s);
+        s.awaitSubscribed();
+        view.emit(DomainEvent.of(EventType.SESSION_STARTED));
+        EventBusMetrics m = view.metrics();
+        assertEquals(1, m.streamSubscribers());
+        assertTrue("reached the stream, so not unhandled", m.unhandled().isEmpty());
+        assertEquals(0, m.drops());
+        assertTrue(m.extra().containsKey("stream.subscriber.1.drops"));
+        bus.close(1000);
+        s.awaitTerminated();
+        assertTrue(s.completed);
+        assertEquals(1, s.received.size());
+        assertThrows(EventRejectedException.class, () -> view.emit(DomainEvent.of(EventType.SESSION_ENDED)));
+    }
+
+    @Test
+    public void replacingTheJournalKeepsAppending() throws Exception {
+        ReactiveBus bus = withJournal(tmp.newFolder().toPath(), Durability.NONE);
+        EventBus view = bus.engine().view(null);
+        view.emit(DomainEvent.of(EventType.PLAN_CREATED));
+        Path second = tmp.newFolder().toPath();
+        bus.journalStage().replace(JournalSettings.defaults(second));
+        assertEquals(second, bus.journalStage().settings().directory());
+        DomainEvent after = DomainEvent.of(EventType.PLAN_STARTED);
+        view.emit(after);
+        assertEquals(after.eventId(), bus.journal().lastEventId().orElseThrow());
+        bus.close(1000);
+    }
+}
