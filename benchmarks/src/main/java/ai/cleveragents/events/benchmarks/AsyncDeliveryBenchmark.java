@@ -34,7 +34,7 @@ public class AsyncDeliveryBenchmark {
     public static final int BATCH = 1024;
 
     /** Which delivery path. */
-    @Param({"submission-publisher", "guava-async", "eventadmin-post", "typedevent"})
+    @Param({"reactive-stream", "submission-publisher", "guava-async", "eventadmin-post", "typedevent"})
     public String peer;
 
     /** How many subscribers. */

@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ContendedEmitBenchmark {
 
     /** Which delivery path. */
-    @Param({"direct", "dispatch-core", "guava", "eventadmin-send"})
+    @Param({"direct", "reactive", "reactive-group", "guava", "eventadmin-send"})
     public String peer;
 
     /** How many subscribers. */

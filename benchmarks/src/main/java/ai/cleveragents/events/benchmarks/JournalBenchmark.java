@@ -1,16 +1,9 @@
 package ai.cleveragents.events.benchmarks;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
-import ai.cleveragents.events.DomainEvent;
-import ai.cleveragents.events.bus.reactive.internal.journal.Durability;
-import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
-import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
+import ai.cleveragents.events.benchmarks.peers.Peer;
+import ai.cleveragents.events.benchmarks.peers.Peers;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -27,9 +20,10 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The reactive bus's audit journal alone, per durability policy, with 1 and 2 producers: appends per
- * second and sample-time latency of an append (which returns once the event is durable per policy).
- * Default group-commit settings; segments rotate at 64 MiB and at most 256 MiB are kept.
+ * The reactive bus with its write-ahead journal, per durability policy, with 1 and 2 producers and
+ * one synchronous subscriber: journal appends (= emits) per second and sample-time latency of an
+ * emit, which returns once the event is durable per the policy. Default group-commit settings
+ * (2 ms, 256 events), journal in a temporary directory.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
@@ -41,67 +35,51 @@ public class JournalBenchmark {
     @Param({"none", "group", "always"})
     public String durability;
 
-    private Path directory;
-    private Journal journal;
-    private final DomainEvent event = Fixtures.typical();
+    private Peer bus;
 
-    /**
-     * Opens a journal in a fresh temporary directory.
-     *
-     * @throws IOException if it cannot
-     */
+    /** Opens the bus and its journal. */
     @Setup
-    public void setUp() throws IOException {
-        directory = Files.createTempDirectory("bench-journal");
-        JournalSettings settings = JournalSettings.defaults(directory)
-                .withDurability(Durability.valueOf(durability.toUpperCase(Locale.ROOT)));
-        journal = Journal.open(new JournalSettings(settings.directory(), settings.durability(),
-                settings.groupIntervalMillis(), settings.groupMaxEvents(), settings.segmentMaxBytes(),
-                Duration.ZERO, 256L << 20));
+    public void setUp() {
+        bus = Peers.create("reactive-" + durability, Receivers.of(1), Fixtures.typical());
     }
 
-    /**
-     * Closes the journal and deletes its files.
-     *
-     * @throws IOException if closing fails
-     */
+    /** Closes the bus and deletes the journal. */
     @TearDown
-    public void tearDown() throws IOException {
-        journal.close();
-        TempFiles.deleteTree(directory);
+    public void tearDown() {
+        bus.close();
     }
 
-    /** One producer: appends per second. */
+    /** One producer: emits per second. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    public void appendThroughput() {
-        journal.append(event);
+    public void emitThroughput() {
+        bus.emit();
     }
 
-    /** One producer: time per append, sampled. */
+    /** One producer: time per emit, sampled. */
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
-    public void appendLatency() {
-        journal.append(event);
+    public void emitLatency() {
+        bus.emit();
     }
 
-    /** Two producers: appends per second, together. */
+    /** Two producers: emits per second, together. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(2)
-    public void appendThroughput2() {
-        journal.append(event);
+    public void emitThroughput2() {
+        bus.emit();
     }
 
-    /** Two producers: time per append, sampled. */
+    /** Two producers: time per emit, sampled. */
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Threads(2)
-    public void appendLatency2() {
-        journal.append(event);
+    public void emitLatency2() {
+        bus.emit();
     }
 }

@@ -30,7 +30,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SyncEmitBenchmark {
 
     /** Which delivery path. */
-    @Param({"direct", "dispatch-core", "guava", "eventadmin-send"})
+    @Param({"direct", "reactive", "reactive-none", "reactive-group", "guava", "eventadmin-send"})
     public String peer;
 
     /** How many subscribers. */

@@ -32,9 +32,11 @@ import org.osgi.util.tracker.ServiceTracker;
  */
 public final class EmbeddedFelix implements AutoCloseable {
 
-    /** Bundles under {@code /felix-bundles/} in the jar, in install order. */
-    private static final List<String> BUNDLES = List.of("org.apache.felix.configadmin", "org.osgi.util.converter",
-            "org.apache.aries.component-dsl.component-dsl", "org.apache.felix.eventadmin",
+    /** Felix Event Admin, under {@code /felix-bundles/} in the jar. */
+    public static final List<String> EVENT_ADMIN = List.of("org.apache.felix.eventadmin");
+    /** Aries Typed Event and what it needs, in install order. */
+    public static final List<String> TYPED_EVENT = List.of("org.apache.felix.configadmin",
+            "org.osgi.util.converter", "org.apache.aries.component-dsl.component-dsl",
             "org.apache.aries.typedevent.bus");
 
     private static final String SYSTEM_PACKAGES = String.join(",",
@@ -59,11 +61,12 @@ public final class EmbeddedFelix implements AutoCloseable {
     }
 
     /**
-     * Starts a framework in a fresh storage directory and starts every peer bundle.
+     * Starts a framework in a fresh storage directory with the given peer bundles started.
      *
+     * @param bundles {@link #EVENT_ADMIN} or {@link #TYPED_EVENT}
      * @return the running framework
      */
-    public static EmbeddedFelix start() {
+    public static EmbeddedFelix start(List<String> bundles) {
         try {
             Path storage = Files.createTempDirectory("bench-felix");
             Map<String, Object> config = new HashMap<>();
@@ -73,7 +76,7 @@ public final class EmbeddedFelix implements AutoCloseable {
             Felix felix = new Felix(config);
             felix.start();
             EmbeddedFelix framework = new EmbeddedFelix(storage, felix);
-            framework.installPeers();
+            framework.install(bundles);
             return framework;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,9 +85,9 @@ public final class EmbeddedFelix implements AutoCloseable {
         }
     }
 
-    private void installPeers() throws BundleException, IOException {
+    private void install(List<String> bundles) throws BundleException, IOException {
         List<Bundle> installed = new ArrayList<>();
-        for (String name : BUNDLES) {
+        for (String name : bundles) {
             String resource = "/felix-bundles/" + name + ".jar";
             try (InputStream in = EmbeddedFelix.class.getResourceAsStream(resource)) {
                 if (in == null) {

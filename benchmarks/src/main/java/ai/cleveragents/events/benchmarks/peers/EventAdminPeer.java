@@ -28,7 +28,7 @@ final class EventAdminPeer implements Peer {
     private final boolean post;
 
     EventAdminPeer(Receivers receivers, DomainEvent domainEvent, boolean post) {
-        this.felix = EmbeddedFelix.start();
+        this.felix = EmbeddedFelix.start(EmbeddedFelix.EVENT_ADMIN);
         this.eventAdmin = felix.service(EventAdmin.class);
         this.event = new Event(EventDto.TOPIC, properties(domainEvent));
         this.post = post;

@@ -1,9 +1,14 @@
 package ai.cleveragents.events.benchmarks.peers;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.Executors;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.benchmarks.Receiver;
 import ai.cleveragents.events.benchmarks.Receivers;
+import ai.cleveragents.events.benchmarks.TempFiles;
+import ai.cleveragents.events.bus.reactive.internal.BenchmarkReactiveBus;
 import ai.cleveragents.events.dispatch.DispatchEngine;
 
 import com.google.common.eventbus.AsyncEventBus;
@@ -26,6 +31,16 @@ public final class Peers {
         switch (name) {
             case "direct":
                 return new DirectPeer(receivers, event);
+            case "reactive":
+                return reactive("off", receivers, event, false);
+            case "reactive-none":
+                return reactive("none", receivers, event, false);
+            case "reactive-group":
+                return reactive("group", receivers, event, false);
+            case "reactive-always":
+                return reactive("always", receivers, event, false);
+            case "reactive-stream":
+                return reactive("off", receivers, event, true);
             case "dispatch-core":
                 DispatchEngine engine = new DispatchEngine("reactive", e -> false);
                 return new BusPeer(engine.view(null), receivers, event, () -> engine.close(() -> { }, 1_000));
@@ -45,5 +60,31 @@ public final class Peers {
             default:
                 throw new IllegalArgumentException("unknown peer " + name);
         }
+    }
+
+    /**
+     * The reactive bus with a journal policy ({@code off} for none), its receivers subscribed either
+     * as synchronous handlers or as stream subscribers.
+     */
+    private static Peer reactive(String journal, Receivers receivers, DomainEvent event, boolean stream) {
+        BenchmarkReactiveBus reactive;
+        try {
+            reactive = BenchmarkReactiveBus.open(journal);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Runnable closer = () -> {
+            reactive.close();
+            if (reactive.journalDirectory() != null) {
+                TempFiles.deleteTree(reactive.journalDirectory());
+            }
+        };
+        if (stream) {
+            for (Receiver r : receivers.all()) {
+                reactive.stream().subscribe(r);
+            }
+            return new BusPeer(reactive.bus(), Receivers.of(0), event, closer);
+        }
+        return new BusPeer(reactive.bus(), receivers, event, closer);
     }
 }

@@ -23,7 +23,7 @@ final class TypedEventPeer implements Peer {
     private final EventDto event;
 
     TypedEventPeer(Receivers receivers, DomainEvent domainEvent) {
-        this.felix = EmbeddedFelix.start();
+        this.felix = EmbeddedFelix.start(EmbeddedFelix.TYPED_EVENT);
         this.bus = felix.service(TypedEventBus.class);
         this.event = EventDto.of(domainEvent);
         for (Receiver r : receivers.all()) {

@@ -1,9 +1,11 @@
 package ai.cleveragents.events.benchmarks.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -37,14 +39,20 @@ final class EmitChart {
         chart.getStyler().setXAxisLabelRotation(20);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         List<String> labels = peers.stream().map(EmitChart::shortName).toList();
+        double min = Double.MAX_VALUE;
         for (String subs : results.values(ReportSections.SYNC_THROUGHPUT, "subscribers")) {
             List<Double> scores = new ArrayList<>();
             for (String peer : peers) {
                 scores.add(results.find(ReportSections.SYNC_THROUGHPUT, "peer", peer, "subscribers", subs)
-                        .map(JmhResult::score).orElse(0.0));
+                        .map(JmhResult::score).orElse(null));
             }
+            min = scores.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue)
+                    .reduce(min, Math::min);
             chart.addSeries(subs + (subs.equals("1") ? " subscriber" : " subscribers"), labels, scores);
         }
+        // a logarithmic bar chart needs a positive base: the power of ten below the smallest bar
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+        Files.createDirectories(png.toAbsolutePath().getParent());
         BitmapEncoder.saveBitmap(chart, png.toString(), BitmapEncoder.BitmapFormat.PNG);
         return true;
     }

@@ -23,6 +23,9 @@ import jdk.jfr.consumer.RecordingFile;
 final class ProfileSummary {
 
     private static final int TOP = 8;
+    private static final List<String> HARNESS = List.of("org.openjdk.jmh.", "ai.cleveragents.events.benchmarks.",
+            "jdk.internal.reflect.", "java.lang.reflect.", "java.lang.Thread", "java.util.concurrent.ThreadPoolExecutor",
+            "java.util.concurrent.FutureTask", "java.util.concurrent.Executors", "jdk.jfr.", "jdk.internal.event.");
 
     private ProfileSummary() {
     }
@@ -44,9 +47,11 @@ final class ProfileSummary {
             return "";
         }
         StringBuilder sb = new StringBuilder("### JFR profiles\n\nExecution samples of the benchmark JVM "
-                + "(JMH `-prof jfr`), the benchmark thread and any delivery threads together.\n\n");
+                + "(JMH `-prof jfr`), the benchmark thread and any delivery threads together. *self*: the "
+                + "method on top of the stack; *total*: the method anywhere on it (JMH, reflection and "
+                + "thread-pool frames left out).\n\n");
         for (Path f : files) {
-            sb.append(summarise(f, dir.relativize(f.getParent()).toString()));
+            sb.append(summarise(f, dir.relativize(f).getName(0).toString()));
         }
         return sb.toString();
     }
@@ -66,7 +71,7 @@ final class ProfileSummary {
             Set<String> seen = new HashSet<>();
             for (RecordedFrame f : stack.getFrames()) {
                 String n = name(f);
-                if (!n.contains("jmh_generated") && !n.startsWith("Thread.") && seen.add(n)) {
+                if (!isHarness(f) && seen.add(n)) {
                     total.merge(n, 1, Integer::sum);
                 }
             }
@@ -79,6 +84,17 @@ final class ProfileSummary {
                     i < a.size() ? "`" + a.get(i).getKey() + "`" : "", i < a.size() ? pct(a.get(i).getValue(), samples) : "");
         }
         return "#### " + label + " (" + samples + " samples)\n\n" + t + "\n";
+    }
+
+    /** @return whether a frame belongs to JMH, reflection or thread-pool plumbing around every sample */
+    private static boolean isHarness(RecordedFrame f) {
+        String type = f.getMethod().getType().getName();
+        for (String prefix : HARNESS) {
+            if (type.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<Map.Entry<String, Integer>> top(Map<String, Integer> counts) {
