@@ -16,7 +16,8 @@ import com.github.f4b6a3.ulid.UlidCreator;
  * <ul>
  * <li>{@code eventType} is required.</li>
  * <li>{@code eventId} defaults to a fresh ULID from a JVM-wide monotonic generator, so ids generated in
- * one JVM are unique and strictly increasing in generation order; a given id must be a valid ULID.</li>
+ * one JVM are unique and strictly increasing in generation order; a given id must be a valid ULID and is
+ * kept in canonical form (upper case, Crockford aliases resolved), so one ULID is always one string.</li>
  * <li>{@code timestamp} defaults to now (UTC).</li>
  * <li>{@code correlationId} defaults to a fresh ULID; a given one must not be blank (it is usually the
  * ULID of the event that started a chain, but an external request id is accepted too).</li>
@@ -59,6 +60,8 @@ public record DomainEvent(String eventId, EventType eventType, Instant timestamp
             eventId = newUlid();
         } else if (!Ulid.isValid(eventId)) {
             throw new IllegalArgumentException("eventId '" + eventId + "' is not a ULID (26 Crockford base32 characters)");
+        } else {
+            eventId = Ulid.from(eventId).toString();
         }
         timestamp = timestamp == null ? Instant.now() : timestamp;
         correlationId = correlationId == null ? newUlid() : requireNotBlank(correlationId, "correlationId");

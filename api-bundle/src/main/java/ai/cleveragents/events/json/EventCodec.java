@@ -92,7 +92,8 @@ public final class EventCodec {
     }
 
     /**
-     * Writes the single-line JSON form of an event as UTF-8, without a line terminator.
+     * Writes the single-line JSON form of an event as UTF-8, without a line terminator. The stream is
+     * neither flushed nor closed: the caller decides when output becomes visible.
      *
      * @param event the event
      * @param out   where to write; not closed
@@ -104,6 +105,7 @@ public final class EventCodec {
         Objects.requireNonNull(out, "out");
         try (JsonGenerator g = factory.createGenerator(out)) {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
             EventEncoder.write(event, g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -142,6 +144,7 @@ public final class EventCodec {
         if (length > maxBytes) {
             throw tooLarge(length);
         }
+        requireUtf8Start(utf8, offset, length);
         try (JsonParser p = factory.createParser(utf8, offset, length)) {
             return decode(p);
         } catch (IOException e) {
@@ -165,6 +168,21 @@ public final class EventCodec {
         } catch (JsonProcessingException e) {
             throw new EventCodecException("malformed JSON: " + e.getOriginalMessage()
                     + locationOf(e), e);
+        }
+    }
+
+    /**
+     * Jackson guesses UTF-16 and UTF-32 from a byte-order mark or zero bytes at the start; the wire
+     * format is UTF-8 only, where those bytes never occur in valid JSON, so refuse them up front.
+     */
+    private static void requireUtf8Start(byte[] utf8, int offset, int length) {
+        for (int i = offset; i < offset + Math.min(4, length); i++) {
+            int b = utf8[i] & 0xff;
+            if (b == 0x00 || b == 0xfe || b == 0xff) {
+                throw new EventCodecException(String.format(
+                        "input is not UTF-8: byte 0x%02x at offset %d (UTF-16 and UTF-32 are not accepted)",
+                        b, i - offset), null);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 package ai.cleveragents.events.json;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -148,9 +149,18 @@ final class EventDecoder {
             case VALUE_NULL -> null;
             case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
                     ? p.getBigIntegerValue() : (Object) p.getLongValue();
-            case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+            case VALUE_NUMBER_FLOAT -> decimalValue();
             default -> throw error("unexpected " + describe(t), null);
         };
+    }
+
+    /** The exact value of a floating number; a zero as a double, since BigDecimal has no -0.0. */
+    private Object decimalValue() throws IOException {
+        BigDecimal value = p.getDecimalValue();
+        if (value.signum() == 0) {
+            return p.getText().startsWith("-") ? -0.0d : 0.0d;
+        }
+        return value;
     }
 
     private static String describe(JsonToken t) {

@@ -20,7 +20,12 @@ public final class JsonLinesReader implements Closeable {
 
     private final InputStream in;
     private final EventCodec codec;
+    /** The largest array a JVM reliably allocates. */
+    private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
     private final byte[] chunk = new byte[8192];
+    /** How many bytes of a line are kept: the limit plus one for a {@code \r} before the {@code \n}. */
+    private final int capacity;
     private int chunkPos;
     private int chunkLen;
     private byte[] line = new byte[256];
@@ -34,6 +39,7 @@ public final class JsonLinesReader implements Closeable {
     public JsonLinesReader(InputStream in, EventCodec codec) {
         this.in = Objects.requireNonNull(in, "in");
         this.codec = Objects.requireNonNull(codec, "codec");
+        this.capacity = (int) Math.min(codec.maxBytes() + 1L, MAX_ARRAY);
     }
 
     /**
@@ -79,6 +85,7 @@ public final class JsonLinesReader implements Closeable {
         int length = 0;
         long total = 0;
         boolean any = false;
+        byte last = 0;
         while (true) {
             if (chunkPos == chunkLen && !fill()) {
                 if (!any) {
@@ -93,17 +100,18 @@ public final class JsonLinesReader implements Closeable {
                 break;
             }
             total++;
-            if (total <= codec.maxBytes() + 1L) {
+            last = b;
+            if (total <= capacity) {
                 if (length == line.length) {
-                    line = Arrays.copyOf(line, Math.min(line.length * 2, codec.maxBytes() + 2));
+                    line = Arrays.copyOf(line, (int) Math.min(line.length * 2L, capacity));
                 }
                 line[length++] = b;
             }
         }
         lineNumber++;
-        if (length > 0 && line[length - 1] == '\r') {
-            length--;
+        if (last == '\r') {
             total--;
+            length = (int) Math.min(length, total);
         }
         if (total > codec.maxBytes()) {
             throw new EventCodecException("line " + lineNumber + ": " + codec.tooLarge(total).getMessage(), null);

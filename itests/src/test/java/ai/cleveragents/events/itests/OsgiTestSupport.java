@@ -5,13 +5,22 @@ import static org.ops4j.pax.exam.CoreOptions.composite;
 import static org.ops4j.pax.exam.CoreOptions.junitBundles;
 import static org.ops4j.pax.exam.CoreOptions.systemProperty;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import javax.inject.Inject;
 
 import org.ops4j.pax.exam.Option;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
 
 /**
  * Shared Pax Exam options: a Felix framework with SCR, Config Admin, Event Admin and Metatype, plus
@@ -70,6 +79,42 @@ public abstract class OsgiTestSupport {
                 bundleFile("jackson-core"),
                 bundleFile("ulid-creator"),
                 bundleFile("ai.cleveragents.events.api"));
+    }
+
+    /** The reactive bus bundle. */
+    protected static Option reactiveBus() {
+        return bundleFile("ai.cleveragents.events.bus.reactive");
+    }
+
+    /** Installs and starts an empty bundle, standing for a third-party client bundle. */
+    protected Bundle installClientBundle(String symbolicName) throws Exception {
+        Manifest m = new Manifest();
+        Attributes a = m.getMainAttributes();
+        a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        a.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
+        a.putValue(Constants.BUNDLE_SYMBOLICNAME, symbolicName);
+        a.putValue(Constants.IMPORT_PACKAGE, "ai.cleveragents.events;version=\"[1.0,2.0)\"");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new JarOutputStream(out, m).close();
+        Bundle b = context.installBundle(symbolicName, new ByteArrayInputStream(out.toByteArray()));
+        b.start();
+        return b;
+    }
+
+    /**
+     * Waits until {@code condition} holds, polling, for at most 10 seconds (Awaitility is not
+     * provisioned into the framework; this is its in-framework stand-in).
+     *
+     * @throws AssertionError if the condition does not hold in time
+     */
+    protected static void waitFor(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("condition not met within 10 s");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
     }
 
     protected Bundle installedBundle(String symbolicName) {

@@ -1,7 +1,6 @@
 package ai.cleveragents.events.bus.reactive.internal;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Dictionary;
 import java.util.Hashtable;
@@ -97,9 +96,9 @@ public final class ReactiveBusComponent {
     }
 
     private final BundleContext context;
-    /** Guarded by {@code this}. */
+    /** Guarded by {@code this}; {@code null} while the configuration is unusable. */
     private BusSettings settings;
-    /** Guarded by {@code this}. */
+    /** Guarded by {@code this}; {@code null} while no bus is running. */
     private Running running;
 
     /** What one start registers; replaced on restart. */
@@ -108,42 +107,59 @@ public final class ReactiveBusComponent {
     }
 
     /**
-     * @throws IllegalArgumentException if the configuration is invalid (the message names the property)
-     * @throws UncheckedIOException if the journal directory cannot be used (the message names it)
+     * Starts the bus. With an invalid configuration or an unusable journal directory it logs one error
+     * line naming the property or the path and the reason, and registers nothing, so the next-ranked bus
+     * serves; the next configuration change tries again (no bundle restart needed).
      */
     @Activate
     public ReactiveBusComponent(BundleContext context, Config config) {
         this.context = context;
-        BusSettings s = parse(config);
         synchronized (this) {
-            this.settings = s;
-            this.running = start(s);
+            apply(config);
         }
     }
 
     @Modified
-    void modified(Config config) {
-        BusSettings next = parse(config);
-        synchronized (this) {
-            if (settings.needsRestart(next)) {
-                stop(running);
-                running = start(next);
-            } else {
-                updateJournal(next);
-                Map<String, Object> props = properties(next);
-                running.service().update(props);
-                running.stream().setProperties(dictionary(props));
-                if (running.journal() != null) {
-                    running.journal().setProperties(dictionary(props));
-                }
-            }
-            settings = next;
-        }
+    synchronized void modified(Config config) {
+        apply(config);
     }
 
     @Deactivate
     synchronized void deactivate() {
-        stop(running);
+        stopRunning();
+    }
+
+    /** @return {@code true} while the bus is registered */
+    synchronized boolean isRunning() {
+        return running != null;
+    }
+
+    private void apply(Config config) {
+        BusSettings next;
+        try {
+            next = BusSettings.from(config, defaultJournalDirectory());
+        } catch (IllegalArgumentException e) {
+            LOG.error("reactive bus not started: invalid configuration {}: {}", PID, e.getMessage());
+            stopRunning();
+            return;
+        }
+        if (running != null && !settings.needsRestart(next)) {
+            updateLive(next);
+        } else {
+            stopRunning();
+            running = start(next);
+        }
+        settings = next;
+    }
+
+    private void updateLive(BusSettings next) {
+        updateJournal(next);
+        Map<String, Object> props = properties(next);
+        running.service().update(props);
+        running.stream().setProperties(dictionary(props));
+        if (running.journal() != null) {
+            running.journal().setProperties(dictionary(props));
+        }
     }
 
     private void updateJournal(BusSettings next) {
@@ -156,15 +172,6 @@ public final class ReactiveBusComponent {
         } catch (IOException e) {
             LOG.error("reactive bus: keeping the current journal; cannot use journal.directory {}: {}",
                     next.journal().directory(), e.getMessage());
-        }
-    }
-
-    private BusSettings parse(Config config) {
-        try {
-            return BusSettings.from(config, defaultJournalDirectory());
-        } catch (IllegalArgumentException e) {
-            LOG.error("reactive bus not started: invalid configuration {}: {}", PID, e.getMessage());
-            throw e;
         }
     }
 
@@ -182,8 +189,8 @@ public final class ReactiveBusComponent {
             try {
                 journal = new JournalStage(Journal.open(s.journal()));
             } catch (IOException e) {
-                LOG.error("reactive bus not started: journal directory {}: {}", s.journal().directory(), e.getMessage());
-                throw new UncheckedIOException(e.getMessage(), e);
+                LOG.error("reactive bus not started: journal.directory {}: {}", s.journal().directory(), e.getMessage());
+                return null;
             }
         }
         ReactiveBus bus = new ReactiveBus(journal, new StreamPublisher(s.bufferSize(), s.overflow()));
@@ -195,7 +202,12 @@ public final class ReactiveBusComponent {
         return new Running(bus, service, stream, journalReg);
     }
 
-    private void stop(Running r) {
+    private void stopRunning() {
+        if (running == null) {
+            return;
+        }
+        Running r = running;
+        running = null;
         unregister(r.stream());
         unregister(r.journal());
         r.service().stop(r.bus()::completeStream, settings.closeTimeoutMillis());

@@ -2,13 +2,13 @@ package ai.cleveragents.events.bus.reactive.internal;
 
 import static ai.cleveragents.events.bus.reactive.internal.Configs.config;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -97,9 +97,7 @@ public class ReactiveBusComponentTest {
         c.modified(config(Map.of("service_ranking", 7, "journal_directory", notADirectory.toString())));
         assertEquals("the current journal stays", id, context.getServiceReference(EventBus.class).getProperty(Constants.SERVICE_ID));
         context.getService(ref).emit(DomainEvent.of(EventType.TOOL_FAILED));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> c.modified(config(Map.of("journal_directory", "bad\0path"))));
-        assertTrue(e.getMessage(), e.getMessage().startsWith("journal.directory is not a valid path"));
+
         c.deactivate();
     }
 
@@ -114,22 +112,43 @@ public class ReactiveBusComponentTest {
     }
 
     @Test
-    public void badConfigurationNamesThePropertyAndRegistersNothing() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new ReactiveBusComponent(context, config(Map.of("journal_durability", "sometimes"))));
-        assertEquals("journal.durability must be one of none, group, always; got 'sometimes'", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class,
-                () -> new ReactiveBusComponent(context, config(Map.of("stream_buffer_size", 0))));
-        assertEquals("stream.buffer.size must be >= 1; got 0", e.getMessage());
+    public void badConfigurationRegistersNothingUntilItIsFixed() {
+        ReactiveBusComponent c = new ReactiveBusComponent(context, config(Map.of("journal_durability", "sometimes")));
+        assertFalse(c.isRunning());
         assertNull(context.getServiceReference(EventBus.class));
+        c.modified(config(Map.of("stream_buffer_size", 0)));
+        assertNull(context.getServiceReference(EventBus.class));
+        c.modified(config(Map.of()));
+        assertTrue(c.isRunning());
+        assertNotNull(context.getServiceReference(EventBus.class));
+        c.modified(config(Map.of("journal_durability", "never")));
+        assertFalse("an invalid change stops the bus rather than run it misconfigured", c.isRunning());
+        c.deactivate();
     }
 
     @Test
-    public void anUnusableJournalDirectoryFailsActivationNamingIt() throws Exception {
+    public void anUnusableJournalDirectoryRegistersNothingUntilItIsFixed() throws Exception {
         Path file = tmp.newFile("not-a-directory").toPath();
-        UncheckedIOException e = assertThrows(UncheckedIOException.class,
-                () -> new ReactiveBusComponent(context, config(Map.of("journal_directory", file.toString()))));
-        assertTrue(e.getMessage(), e.getMessage().contains(file.toString()));
+        ReactiveBusComponent c = new ReactiveBusComponent(context, config(Map.of("journal_directory", file.toString())));
+        assertFalse(c.isRunning());
         assertNull(context.getServiceReference(EventBus.class));
+        c.modified(config(Map.of("journal_directory", tmp.newFolder("fixed").toString())));
+        assertTrue(c.isRunning());
+        c.deactivate();
+        c.deactivate();
+        assertFalse(c.isRunning());
+    }
+
+    @Test
+    public void settingsErrorsNameTheProperty() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> BusSettings.from(config(Map.of("journal_durability", "sometimes")), tmp.getRoot().toPath()));
+        assertEquals("journal.durability must be one of none, group, always; got 'sometimes'", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> BusSettings.from(config(Map.of("stream_buffer_size", 0)), tmp.getRoot().toPath()));
+        assertEquals("stream.buffer.size must be >= 1; got 0", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> BusSettings.from(config(Map.of("journal_directory", "bad\0path")), tmp.getRoot().toPath()));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("journal.directory is not a valid path"));
     }
 }

@@ -44,6 +44,8 @@ public final class Journal implements EventJournal, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
 
     private final JournalSettings settings;
+    /** The absolute form of the settings' directory. */
+    private final Path directory;
     private final EventCodec codec = new EventCodec();
     private final Retention retention;
     private final GroupCommitter committer;
@@ -62,8 +64,9 @@ public final class Journal implements EventJournal, AutoCloseable {
     /** Guarded by {@link #writeLock}: why this journal refuses appends for good, if it does. */
     private IOException failure;
 
-    private Journal(JournalSettings settings, JournalCounters counters) {
+    private Journal(JournalSettings settings, Path directory, JournalCounters counters) {
         this.settings = settings;
+        this.directory = directory;
         this.counters = counters;
         this.retention = new Retention(settings.retentionMaxAge(), settings.retentionMaxBytes(),
                 settings.segmentMaxBytes());
@@ -85,8 +88,7 @@ public final class Journal implements EventJournal, AutoCloseable {
         Path dir = JournalDirectory.prepare(settings.directory());
         List<SegmentFiles.Segment> found = SegmentFiles.list(dir);
         JournalDirectory.Recovered recovered = JournalDirectory.recover(found, new EventCodec());
-        Journal journal = new Journal(settings.withDirectory(dir),
-                new JournalCounters(recovered.truncatedBytes(), recovered.lastEventId()));
+        Journal journal = new Journal(settings, dir, new JournalCounters(recovered.truncatedBytes(), recovered.lastEventId()));
         journal.resume(found);
         return journal;
     }
@@ -100,7 +102,7 @@ public final class Journal implements EventJournal, AutoCloseable {
         segments = retention.apply(found, Instant.now());
     }
 
-    /** @return the settings this journal was opened with */
+    /** @return the settings this journal was opened with, as given */
     public JournalSettings settings() {
         return settings;
     }
@@ -126,7 +128,7 @@ public final class Journal implements EventJournal, AutoCloseable {
             }
         } catch (IOException e) {
             throw new JournalException("cannot make event " + event.eventId() + " durable in journal "
-                    + settings.directory() + ": " + e.getMessage(), e);
+                    + directory + ": " + e.getMessage(), e);
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -202,12 +204,12 @@ public final class Journal implements EventJournal, AutoCloseable {
             counters.durable(counters.writtenSequence(), counters.lastWrittenId());
             active.close();
         }
-        active = ActiveSegment.create(settings.directory(), nextSegmentSequence++, firstEventId);
+        active = ActiveSegment.create(directory, nextSegmentSequence++, firstEventId);
         segments++;
         try {
-            segments = retention.apply(SegmentFiles.list(settings.directory()), Instant.now());
+            segments = retention.apply(SegmentFiles.list(directory), Instant.now());
         } catch (IOException e) {
-            LOG.warn("Journal retention in {} failed, segments are kept: {}", settings.directory(), e.toString());
+            LOG.warn("Journal retention in {} failed, segments are kept: {}", directory, e.toString());
         }
     }
 
@@ -262,7 +264,7 @@ public final class Journal implements EventJournal, AutoCloseable {
                 }
             }
         }
-        throw new IllegalArgumentException("no event with id " + eventId + " in journal " + settings.directory());
+        throw new IllegalArgumentException("no event with id " + eventId + " in journal " + directory);
     }
 
     @Override
@@ -319,13 +321,13 @@ public final class Journal implements EventJournal, AutoCloseable {
         writeLock.lock();
         try {
             List<ReplayCursor.Extent> extents = new ArrayList<>();
-            for (SegmentFiles.Segment s : SegmentFiles.list(settings.directory())) {
+            for (SegmentFiles.Segment s : SegmentFiles.list(directory)) {
                 long end = active != null && s.path().equals(active.path()) ? active.size() : Files.size(s.path());
                 extents.add(new ReplayCursor.Extent(s.path(), 0, end));
             }
             return extents;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list journal " + settings.directory(), e);
+            throw new UncheckedIOException("cannot list journal " + directory, e);
         } finally {
             writeLock.unlock();
         }
