@@ -30,7 +30,22 @@ final class Targets {
         checkCodec();
         return "### Targets (ratios and thresholds from this run)\n\n" + table + "\n"
                 + (missed == 0 ? "Every measured target is met.\n\n"
-                        : missed + " target(s) missed; see *Why targets are missed* below.\n\n");
+                        : missed + " target(s) missed; see *Why targets are missed* below.\n\n")
+                + fsyncNote();
+    }
+
+    /** The disk's fsync time as the journal's {@code always} policy shows it: the floor of durable emits. */
+    private String fsyncNote() {
+        double always = score(journal(r -> r.param("durability").equals("always") && r.threads() == 1
+                && r.mode().equals("thrpt")));
+        if (Double.isNaN(always)) {
+            return "";
+        }
+        return "On this disk one `fsync` takes about " + Numbers.nanos(1e9 / always) + " (the reactive bus with "
+                + "journal `always` and 1 producer does " + Numbers.rate(always) + "). An emit under `group` "
+                + "returns only after the `fsync` covering it, so *n* producers that each wait for their emit "
+                + "can make at most about *n* events durable per `fsync`, i.e. about "
+                + Numbers.rate(2 * always) + " with 2 producers, whatever the journal code does.\n\n";
     }
 
     private void checkSync() {
