@@ -2,7 +2,6 @@ package ai.cleveragents.events.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import ai.cleveragents.events.benchmarks.peers.Peer;
 import ai.cleveragents.events.benchmarks.peers.Peers;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,7 +15,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -28,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class AsyncDeliveryBenchmark {
+public class AsyncDeliveryBenchmark extends PeerBenchmark {
 
     /** Events per benchmark invocation. */
     public static final int BATCH = 1024;
@@ -42,7 +40,6 @@ public class AsyncDeliveryBenchmark {
     public int subscribers;
 
     private Receivers receivers;
-    private Peer target;
     private long sent;
 
     /** Builds the peer and subscribes the receivers. */
@@ -50,12 +47,6 @@ public class AsyncDeliveryBenchmark {
     public void setUp() {
         receivers = Receivers.counting(subscribers);
         target = Peers.create(peer, receivers, Fixtures.typical());
-    }
-
-    /** Releases the peer. */
-    @TearDown
-    public void tearDown() {
-        target.close();
     }
 
     /** Events delivered per second to each subscriber, none lost. */

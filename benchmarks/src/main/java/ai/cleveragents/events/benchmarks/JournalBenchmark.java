@@ -2,7 +2,6 @@ package ai.cleveragents.events.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 
-import ai.cleveragents.events.benchmarks.peers.Peer;
 import ai.cleveragents.events.benchmarks.peers.Peers;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -15,7 +14,6 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -29,24 +27,16 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)
-public class JournalBenchmark {
+public class JournalBenchmark extends PeerBenchmark {
 
     /** The durability policy. */
     @Param({"none", "group", "always"})
     public String durability;
 
-    private Peer bus;
-
     /** Opens the bus and its journal. */
     @Setup
     public void setUp() {
-        bus = Peers.create("reactive-" + durability, Receivers.of(1), Fixtures.typical());
-    }
-
-    /** Closes the bus and deletes the journal. */
-    @TearDown
-    public void tearDown() {
-        bus.close();
+        target = Peers.create("reactive-" + durability, Receivers.of(1), Fixtures.typical());
     }
 
     /** One producer: emits per second. */
@@ -54,7 +44,7 @@ public class JournalBenchmark {
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
     public void emitThroughput() {
-        bus.emit();
+        target.emit();
     }
 
     /** One producer: time per emit, sampled. */
@@ -62,7 +52,7 @@ public class JournalBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public void emitLatency() {
-        bus.emit();
+        target.emit();
     }
 
     /** Two producers: emits per second, together. */
@@ -71,7 +61,7 @@ public class JournalBenchmark {
     @OutputTimeUnit(TimeUnit.SECONDS)
     @Threads(2)
     public void emitThroughput2() {
-        bus.emit();
+        target.emit();
     }
 
     /** Two producers: time per emit, sampled. */
@@ -80,6 +70,6 @@ public class JournalBenchmark {
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     @Threads(2)
     public void emitLatency2() {
-        bus.emit();
+        target.emit();
     }
 }

@@ -1,7 +1,6 @@
 package ai.cleveragents.events.benchmarks.peers;
 
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.benchmarks.Receiver;
@@ -33,12 +32,7 @@ final class GuavaPeer implements Peer {
     @Override
     public void close() {
         if (executor != null) {
-            executor.shutdown();
-            try {
-                executor.awaitTermination(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            Pools.shutdown(executor);
         }
     }
 }

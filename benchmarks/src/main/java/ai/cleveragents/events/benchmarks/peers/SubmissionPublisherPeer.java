@@ -3,7 +3,6 @@ package ai.cleveragents.events.benchmarks.peers;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.SubmissionPublisher;
-import java.util.concurrent.TimeUnit;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.benchmarks.Receiver;
@@ -37,11 +36,6 @@ final class SubmissionPublisherPeer implements Peer {
     @Override
     public void close() {
         publisher.close();
-        executor.shutdown();
-        try {
-            executor.awaitTermination(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Pools.shutdown(executor);
     }
 }

@@ -8,7 +8,7 @@ final class ReportSections {
 
     static final String SYNC_THROUGHPUT = "SyncEmitBenchmark.throughput";
     static final String SYNC_LATENCY = "SyncEmitBenchmark.latency";
-    static final String CONTENDED = "ContendedEmitBenchmark.throughput";
+    static final String CONTENDED = "SyncEmitBenchmark.contended";
     static final String ASYNC = "AsyncDeliveryBenchmark.delivered";
     static final String CODEC_ENCODE = "CodecBenchmark.encode";
     static final String CODEC_DECODE = "CodecBenchmark.decode";
