@@ -30,7 +30,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class SyncEmitBenchmark extends PeerBenchmark {
 
     /** Which delivery path. */
-    @Param({"direct", "reactive", "reactive-none", "reactive-group", "guava", "eventadmin-send"})
+    @Param({"direct", "reactive", "reactive-none", "reactive-group", "logging", "logging-off", "guava",
+        "eventadmin-send"})
     public String peer;
 
     /** How many subscribers. */

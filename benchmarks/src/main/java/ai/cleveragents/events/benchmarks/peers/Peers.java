@@ -8,6 +8,7 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.benchmarks.Receiver;
 import ai.cleveragents.events.benchmarks.Receivers;
 import ai.cleveragents.events.benchmarks.TempFiles;
+import ai.cleveragents.events.bus.logging.internal.BenchmarkLoggingBus;
 import ai.cleveragents.events.bus.reactive.internal.BenchmarkReactiveBus;
 import ai.cleveragents.events.dispatch.DispatchEngine;
 
@@ -41,6 +42,10 @@ public final class Peers {
                 return reactive("always", receivers, event, false);
             case "reactive-stream":
                 return reactive("off", receivers, event, true);
+            case "logging":
+                return logging(true, receivers, event);
+            case "logging-off":
+                return logging(false, receivers, event);
             case "dispatch-core":
                 DispatchEngine engine = new DispatchEngine("reactive", e -> false);
                 return new BusPeer(engine.view(null), receivers, event, () -> engine.close(() -> { }, 1_000));
@@ -59,6 +64,16 @@ public final class Peers {
                 return new SubmissionPublisherPeer(receivers, event);
             default:
                 throw new IllegalArgumentException("unknown peer " + name);
+        }
+    }
+
+    /** The logging bus writing each record to a file, or with its event loggers' level disabled. */
+    private static Peer logging(boolean enabled, Receivers receivers, DomainEvent event) {
+        try {
+            BenchmarkLoggingBus logging = BenchmarkLoggingBus.open(enabled);
+            return new BusPeer(logging.bus(), receivers, event, logging::close);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
