@@ -3,6 +3,7 @@ package ai.cleveragents.events.benchmarks.report;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +61,13 @@ final class ProfileSummary {
         Map<String, Integer> self = new HashMap<>();
         Map<String, Integer> total = new HashMap<>();
         int samples = 0;
+        int slowWrites = 0;
+        Duration slowWriteTime = Duration.ZERO;
         for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+            if (e.getEventType().getName().equals("jdk.FileWrite")) {
+                slowWrites++;
+                slowWriteTime = slowWriteTime.plus(e.getDuration());
+            }
             RecordedStackTrace stack = e.getStackTrace();
             if (!e.getEventType().getName().equals("jdk.ExecutionSample") || stack == null
                     || stack.getFrames().isEmpty()) {
@@ -83,7 +90,10 @@ final class ProfileSummary {
             t.row(i < s.size() ? "`" + s.get(i).getKey() + "`" : "", i < s.size() ? pct(s.get(i).getValue(), samples) : "",
                     i < a.size() ? "`" + a.get(i).getKey() + "`" : "", i < a.size() ? pct(a.get(i).getValue(), samples) : "");
         }
-        return "#### " + label + " (" + samples + " samples)\n\n" + t + "\n";
+        String io = slowWrites == 0 ? ""
+                : slowWrites + " file writes took over 20 ms each (JFR `jdk.FileWrite`), " + slowWriteTime.toMillis()
+                        + " ms in total: time the writing thread spent blocked, which execution samples do not show.\n\n";
+        return "#### " + label + " (" + samples + " samples)\n\n" + t + "\n" + io;
     }
 
     /** @return whether a frame belongs to JMH, reflection or thread-pool plumbing around every sample */
