@@ -58,7 +58,7 @@ final class EmitChart {
     }
 
     private static String shortName(String peer) {
-        String name = PeerNames.of(peer);
+        String name = PeerNames.of(peer).replace("`", "");
         int paren = name.indexOf(" (");
         return paren > 0 ? name.substring(0, paren) : name;
     }
