@@ -81,9 +81,19 @@ public abstract class OsgiTestSupport {
                 bundleFile("ai.cleveragents.events.api"));
     }
 
+    /** The decision and plan services bundle (needs {@link #logging()} and {@link #apiBundle()}). */
+    protected static Option servicesBundle() {
+        return bundleFile("ai.cleveragents.events.services");
+    }
+
     /** The reactive bus bundle. */
     protected static Option reactiveBus() {
         return bundleFile("ai.cleveragents.events.bus.reactive");
+    }
+
+    /** The logging bus bundle. */
+    protected static Option loggingBus() {
+        return bundleFile("ai.cleveragents.events.bus.logging");
     }
 
     /** Installs and starts an empty bundle, standing for a third-party client bundle. */

@@ -62,7 +62,7 @@ public final class LoggingEventBus {
         @AttributeDefinition(name = "Redaction pattern",
                 description = "Java regular expression searched, case-insensitively, in every detail key at "
                         + "any depth; matching values are logged as ***. Empty turns redaction off. An "
-                        + "invalid expression stops the bus from starting.")
+                        + "invalid expression keeps the bus from starting, or is refused on a live change.")
         String redaction_pattern() default DetailRedactor.DEFAULT_PATTERN;
 
         @AttributeDefinition(name = "Close timeout (ms)",
