@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.dispatch.DispatchEngine;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

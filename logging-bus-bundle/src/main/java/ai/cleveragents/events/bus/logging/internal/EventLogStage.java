@@ -1,13 +1,12 @@
 package ai.cleveragents.events.bus.logging.internal;
 
-import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
-
 import java.util.Map;
 import java.util.Objects;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.dispatch.EmitStage;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;

@@ -1,13 +1,12 @@
 package ai.cleveragents.events.bus.logging.internal;
 
-import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
-
 import java.util.Map;
 import java.util.regex.PatternSyntaxException;
 
 import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.dispatch.BusService;
 import ai.cleveragents.events.dispatch.DispatchEngine;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;

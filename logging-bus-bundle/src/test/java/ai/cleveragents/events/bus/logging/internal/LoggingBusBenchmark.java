@@ -1,7 +1,5 @@
 package ai.cleveragents.events.bus.logging.internal;
 
-import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +11,7 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.dispatch.DispatchEngine;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

@@ -1,7 +1,5 @@
 package ai.cleveragents.events.bus.logging.internal;
 
-import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
-
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -19,6 +17,7 @@ import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.Subscription;
 import ai.cleveragents.events.dispatch.DispatchEngine;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

@@ -1,7 +1,5 @@
 package ai.cleveragents.events.bus.logging.internal;
 
-import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
-
 import static ai.cleveragents.events.bus.logging.internal.Configs.config;
 import static ai.cleveragents.events.bus.logging.internal.LogCapture.keyValues;
 import static org.junit.Assert.assertEquals;
@@ -22,6 +20,7 @@ import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
