@@ -116,7 +116,7 @@ final class MalformedLines {
     }
 
     private byte[] deep(String json) {
-        int depth = EventCodec.MAX_DEPTH + 1 + random.nextInt(random.nextBoolean() ? 100 : 100_000);
+        int depth = EventCodec.MAX_DEPTH + 1 + (random.nextInt(50) == 0 ? 100_000 : random.nextInt(1_000));
         boolean closed = random.nextBoolean();
         String nested = "[".repeat(depth) + (closed ? "]".repeat(depth) : "");
         return bytes(json.replace("\"list\":", "\"list\":" + nested + ",\"x\":"));
