@@ -17,6 +17,12 @@ import java.util.Map;
  */
 final class Details {
 
+    /**
+     * How deep maps and lists may nest, the details map itself being level 1: one less than the JSON
+     * codec's limit, which counts the event object too. Also stops a map that contains itself.
+     */
+    static final int MAX_DEPTH = 63;
+
     private Details() {
     }
 
@@ -24,10 +30,11 @@ final class Details {
         if (source == null || source.isEmpty()) {
             return Map.of();
         }
-        return copyMap(source, "details");
+        return copyMap(source, "details", 1);
     }
 
-    private static Map<String, Object> copyMap(Map<?, ?> source, String path) {
+    private static Map<String, Object> copyMap(Map<?, ?> source, String path, int depth) {
+        requireDepth(path, depth);
         Map<String, Object> copy = new LinkedHashMap<>(Math.max(4, source.size() * 4 / 3 + 1));
         for (Map.Entry<?, ?> e : source.entrySet()) {
             Object key = e.getKey();
@@ -36,21 +43,29 @@ final class Details {
                         + (key == null ? "null" : key.getClass().getName()));
             }
             String k = (String) key;
-            copy.put(k, copyValue(e.getValue(), path + "." + k));
+            copy.put(k, copyValue(e.getValue(), path + "." + k, depth));
         }
         return Collections.unmodifiableMap(copy);
     }
 
-    private static List<Object> copyList(List<?> source, String path) {
+    private static List<Object> copyList(List<?> source, String path, int depth) {
+        requireDepth(path, depth);
         List<Object> copy = new ArrayList<>(source.size());
         int i = 0;
         for (Object o : source) {
-            copy.add(copyValue(o, path + "[" + i++ + "]"));
+            copy.add(copyValue(o, path + "[" + i++ + "]", depth));
         }
         return Collections.unmodifiableList(copy);
     }
 
-    private static Object copyValue(Object value, String path) {
+    private static void requireDepth(String path, int depth) {
+        if (depth > MAX_DEPTH) {
+            throw new IllegalArgumentException("detail " + path + " nests deeper than " + MAX_DEPTH
+                    + " levels of maps and lists (or contains itself)");
+        }
+    }
+
+    private static Object copyValue(Object value, String path, int depth) {
         if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
         }
@@ -58,10 +73,10 @@ final class Details {
             return normalise((Number) value, path);
         }
         if (value instanceof Map) {
-            return copyMap((Map<?, ?>) value, path);
+            return copyMap((Map<?, ?>) value, path, depth + 1);
         }
         if (value instanceof List) {
-            return copyList((List<?>) value, path);
+            return copyList((List<?>) value, path, depth + 1);
         }
         throw new IllegalArgumentException("detail " + path + " is not JSON-compatible: "
                 + value.getClass().getName()

@@ -27,7 +27,8 @@ import com.github.f4b6a3.ulid.UlidCreator;
  * keys, otherwise an {@link IllegalArgumentException} names the offending key path (for example
  * {@code details.args[2]}). Integral numbers are stored as {@link Long} (or {@link java.math.BigInteger}),
  * floating numbers as {@link Double} (or {@link java.math.BigDecimal} where a double would lose digits),
- * so that a JSON round trip gives back an equal event.</li>
+ * so that a JSON round trip gives back an equal event. Maps and lists may nest at most 63 levels deep
+ * (the details map being the first), which the JSON codec can always read back.</li>
  * </ul>
  *
  * <p>Instances are immutable and thread-safe.

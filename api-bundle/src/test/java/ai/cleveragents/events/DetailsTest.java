@@ -156,6 +156,36 @@ public class DetailsTest {
         assertEquals("detail key at details must be a String, got java.lang.Integer", e.getMessage());
     }
 
+    /** A list nested {@code levels} deep: 1 is an empty list. */
+    static List<Object> nestedLists(int levels) {
+        List<Object> list = List.of();
+        for (int i = 1; i < levels; i++) {
+            list = List.of(list);
+        }
+        return list;
+    }
+
+    @Test
+    public void nestingIsLimitedTo63Levels() {
+        Map<String, Object> deepest = Map.of("a", nestedLists(Details.MAX_DEPTH - 1));
+        assertEquals(deepest, withDetails(deepest).details());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> withDetail("a", nestedLists(Details.MAX_DEPTH)));
+        assertEquals("detail details.a" + "[0]".repeat(Details.MAX_DEPTH - 1)
+                + " nests deeper than 63 levels of maps and lists (or contains itself)", e.getMessage());
+    }
+
+    @Test
+    public void aMapContainingItselfIsRejected() {
+        Map<String, Object> loop = new HashMap<>();
+        loop.put("self", loop);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> withDetail("loop", loop));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("detail details.loop.self.self."));
+        List<Object> listLoop = new ArrayList<>();
+        listLoop.add(listLoop);
+        assertThrows(IllegalArgumentException.class, () -> withDetail("list", listLoop));
+    }
+
     @Test
     public void integralNumbersBecomeLongs() {
         assertNormalised(7L, 7);

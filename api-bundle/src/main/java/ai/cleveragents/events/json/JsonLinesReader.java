@@ -18,11 +18,11 @@ import ai.cleveragents.events.DomainEvent;
  */
 public final class JsonLinesReader implements Closeable {
 
-    private final InputStream in;
-    private final EventCodec codec;
     /** The largest array a JVM reliably allocates. */
     private static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
 
+    private final InputStream in;
+    private final EventCodec codec;
     private final byte[] chunk = new byte[8192];
     /** How many bytes of a line are kept: the limit plus one for a {@code \r} before the {@code \n}. */
     private final int capacity;

@@ -73,6 +73,16 @@ public class EventCodecTest {
     }
 
     @Test
+    public void theDeepestDetailsAnEventMayHoldRoundTrip() {
+        List<Object> deepest = List.of();
+        for (int level = 3; level < EventCodec.MAX_DEPTH; level++) {
+            deepest = List.of(deepest);
+        }
+        DomainEvent event = DomainEvent.builder(EventType.CONTEXT_UPDATED).detail("a", deepest).build();
+        assertEquals(event, codec.decode(codec.encode(event)));
+    }
+
+    @Test
     public void minimalEventsRoundTrip() {
         for (EventType type : EventType.values()) {
             DomainEvent event = DomainEvent.of(type);

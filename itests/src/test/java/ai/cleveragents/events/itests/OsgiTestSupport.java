@@ -86,6 +86,11 @@ public abstract class OsgiTestSupport {
         return bundleFile("ai.cleveragents.events.bus.reactive");
     }
 
+    /** The logging bus bundle. */
+    protected static Option loggingBus() {
+        return bundleFile("ai.cleveragents.events.bus.logging");
+    }
+
     /** Installs and starts an empty bundle, standing for a third-party client bundle. */
     protected Bundle installClientBundle(String symbolicName) throws Exception {
         Manifest m = new Manifest();

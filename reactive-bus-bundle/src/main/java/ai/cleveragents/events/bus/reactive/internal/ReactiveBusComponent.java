@@ -69,10 +69,10 @@ public final class ReactiveBusComponent {
                 options = {@Option(value = "none", label = "none"), @Option(value = "group", label = "group"), @Option(value = "always", label = "always")})
         String journal_durability() default "group";
 
-        @AttributeDefinition(name = "Group interval (ms)", description = "Longest wait before a group commit.")
+        @AttributeDefinition(name = "Group interval (ms)", description = "Upper bound on how long a group-commit leader lingers for emitters already writing; 0 never lingers.")
         long journal_group_interval_ms() default 2;
 
-        @AttributeDefinition(name = "Group size", description = "Most events in one group commit.")
+        @AttributeDefinition(name = "Group size", description = "A group-commit leader stops lingering once this many events are pending.")
         int journal_group_max_events() default 256;
 
         @AttributeDefinition(name = "Segment size (bytes)", description = "A segment file rotates once it exceeds this size.")

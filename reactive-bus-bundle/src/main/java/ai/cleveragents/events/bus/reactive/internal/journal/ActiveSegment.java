@@ -112,12 +112,18 @@ final class ActiveSegment implements AutoCloseable {
         return channel;
     }
 
+    /** Truncates back to {@code start}; an interrupt that closed the channel must not fail this too. */
     private void undo(long start, IOException failure) {
+        boolean interrupted = Thread.interrupted();
         try {
             openChannel().truncate(start);
         } catch (IOException e) {
             damaged = true;
             failure.addSuppressed(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

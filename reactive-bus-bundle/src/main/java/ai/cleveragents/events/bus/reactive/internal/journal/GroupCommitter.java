@@ -15,9 +15,12 @@ import java.util.function.LongSupplier;
  * by one of their own writers as soon as the running one ends — so a lone appender never waits for a
  * timer, and under load one {@code fsync} acknowledges many events.
  *
- * <p>Before forcing, a leader lingers briefly while other appenders are in the middle of writing (they
- * have entered {@code append} but not written yet) and fewer than {@code maxEvents} are pending: at
- * most {@code interval}, and never when nobody else is writing. Thread-safe.
+ * <p>Before forcing, a leader lingers briefly so that appenders about to write join its batch instead
+ * of paying for the next {@code fsync}: while other appenders are in the middle of an append (they
+ * have entered it but not written yet), or while fewer events are pending than the previous batch
+ * held (steady emitters come back at that rate). It stops once {@code maxEvents} are pending, and
+ * after {@code interval} at the latest. A lone appender (previous batch of one, nobody else writing)
+ * never lingers; if emitters stop, the next batch is smaller and lingering stops with it. Thread-safe.
  */
 final class GroupCommitter {
 
@@ -42,6 +45,8 @@ final class GroupCommitter {
     private long durable;
     /** Guarded by {@link #lock}: the {@code fsync} failure that ended this committer, if any. */
     private IOException failure;
+    /** Guarded by {@link #lock}: how many events the previous {@code fsync} made durable. */
+    private long previousBatch = 1;
 
     /**
      * @param sync      forces the segment
@@ -85,17 +90,20 @@ final class GroupCommitter {
     /** Called with the lock held; releases it while lingering and forcing. */
     private void lead() {
         syncing = true;
+        long before = durable;
+        long target = Math.min(maxEvents, previousBatch);
         lock.unlock();
         long done = -1;
         IOException failed = null;
         try {
-            linger();
+            linger(target);
             done = sync.force();
         } catch (IOException e) {
             failed = e;
         } finally {
             lock.lock();
             syncing = false;
+            previousBatch = Math.max(1, done - before);
             durable = Math.max(durable, done);
             if (failed != null) {
                 failure = failed;
@@ -104,9 +112,14 @@ final class GroupCommitter {
         }
     }
 
-    private void linger() {
+    /** Waits (at most the interval) until {@code target} events are pending and nobody is mid-append. */
+    private void linger(long target) {
         long deadline = System.nanoTime() + intervalNanos;
-        while (writing.get() > 0 && pending.getAsLong() < maxEvents && System.nanoTime() - deadline < 0) {
+        while (System.nanoTime() - deadline < 0) {
+            long waiting = pending.getAsLong();
+            if (waiting >= maxEvents || (waiting >= target && writing.get() == 0)) {
+                return;
+            }
             LockSupport.parkNanos(LINGER_STEP_NANOS);
         }
     }

@@ -12,13 +12,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Predicate;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +47,7 @@ public final class Journal implements EventJournal, AutoCloseable {
     private final GroupCommitter committer;
     private final AtomicInteger writing = new AtomicInteger();
     private final JournalCounters counters;
+    private final SegmentReplay replay;
 
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Guarded by {@link #writeLock}; {@code null} until the first append into an empty journal. */
@@ -72,6 +69,7 @@ public final class Journal implements EventJournal, AutoCloseable {
                 settings.segmentMaxBytes());
         this.committer = new GroupCommitter(this::forceWritten, writing, counters::lag,
                 settings.groupIntervalMillis(), settings.groupMaxEvents());
+        this.replay = new SegmentReplay(directory, codec, this::snapshot);
     }
 
     /**
@@ -88,7 +86,8 @@ public final class Journal implements EventJournal, AutoCloseable {
         Path dir = JournalDirectory.prepare(settings.directory());
         List<SegmentFiles.Segment> found = SegmentFiles.list(dir);
         JournalDirectory.Recovered recovered = JournalDirectory.recover(found, new EventCodec());
-        Journal journal = new Journal(settings, dir, new JournalCounters(recovered.truncatedBytes(), recovered.lastEventId()));
+        Journal journal = new Journal(settings, dir,
+                new JournalCounters(recovered.truncatedBytes(), recovered.lastEventId()));
         journal.resume(found);
         return journal;
     }
@@ -119,10 +118,11 @@ public final class Journal implements EventJournal, AutoCloseable {
      *                              written
      */
     public void append(DomainEvent event) {
-        byte[] line = encodeLine(Objects.requireNonNull(event, "event"));
+        Objects.requireNonNull(event, "event");
         boolean interrupted = Thread.interrupted();
+        writing.incrementAndGet();
         try {
-            long sequence = write(event.eventId(), line);
+            long sequence = write(event.eventId(), encodeLine(event));
             if (settings.durability() == Durability.GROUP) {
                 committer.awaitDurable(sequence);
             }
@@ -144,9 +144,13 @@ public final class Journal implements EventJournal, AutoCloseable {
         return line;
     }
 
-    /** @return the sequence number of the written event */
+    /**
+     * Writes the line under the write lock; the caller has counted itself in {@link #writing}, this
+     * counts it out once the lock is taken.
+     *
+     * @return the sequence number of the written event
+     */
     private long write(String eventId, byte[] line) throws IOException {
-        writing.incrementAndGet();
         writeLock.lock();
         try {
             writing.decrementAndGet();
@@ -197,19 +201,35 @@ public final class Journal implements EventJournal, AutoCloseable {
         }
     }
 
-    /** Closes the active segment (forcing it) and starts a new one named after {@code firstEventId}. */
+    /**
+     * Forces the active segment and starts a new one named after {@code firstEventId}. If the new one
+     * cannot be created, the active one stays in use and the append fails.
+     */
     private void rotate(String firstEventId) throws IOException {
         if (active != null) {
             forceActive();
             counters.durable(counters.writtenSequence(), counters.lastWrittenId());
-            active.close();
         }
-        active = ActiveSegment.create(directory, nextSegmentSequence++, firstEventId);
+        ActiveSegment next = ActiveSegment.create(directory, nextSegmentSequence, firstEventId);
+        nextSegmentSequence++;
+        ActiveSegment previous = active;
+        active = next;
         segments++;
+        if (previous != null) {
+            closeRotated(previous);
+        }
         try {
             segments = retention.apply(SegmentFiles.list(directory), Instant.now());
         } catch (IOException e) {
             LOG.warn("Journal retention in {} failed, segments are kept: {}", directory, e.toString());
+        }
+    }
+
+    private static void closeRotated(ActiveSegment previous) {
+        try {
+            previous.close();
+        } catch (IOException e) {
+            LOG.warn("Closing rotated journal segment {} failed: {}", previous.path(), e.toString());
         }
     }
 
@@ -220,7 +240,7 @@ public final class Journal implements EventJournal, AutoCloseable {
         String eventId;
         writeLock.lock();
         try {
-            if (closed) {
+            if (closed && counters.lag() == 0) {
                 return counters.durableSequence();
             }
             checkWritable();
@@ -234,7 +254,7 @@ public final class Journal implements EventJournal, AutoCloseable {
         try {
             segment.force();
         } catch (ClosedChannelException rotatedOrClosed) {
-            return forceWritten();
+            return forceAgain();
         } catch (IOException e) {
             markFailed(e);
             throw new IOException("fsync of " + segment.path() + " failed: " + e, e);
@@ -242,6 +262,21 @@ public final class Journal implements EventJournal, AutoCloseable {
         counters.fsynced();
         counters.durable(sequence, eventId);
         return sequence;
+    }
+
+    /**
+     * After the segment was closed under a leader: by a rotation (which forced it), by {@link #close()},
+     * or by an interrupt of the leader; clears the interrupt so the retry is not closed again.
+     */
+    private long forceAgain() throws IOException {
+        boolean interrupted = Thread.interrupted();
+        try {
+            return forceWritten();
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void markFailed(IOException e) {
@@ -255,23 +290,12 @@ public final class Journal implements EventJournal, AutoCloseable {
 
     @Override
     public Stream<DomainEvent> replayFrom(String eventId, Set<EventType> types) {
-        Objects.requireNonNull(eventId, "eventId");
-        Predicate<DomainEvent> typeFilter = typeFilter(types);
-        try (ReplayCursor search = new ReplayCursor(snapshot(), codec)) {
-            while (search.hasNext()) {
-                if (search.next().eventId().equals(eventId)) {
-                    return stream(new ReplayCursor(search.fromLast(), codec), typeFilter);
-                }
-            }
-        }
-        throw new IllegalArgumentException("no event with id " + eventId + " in journal " + directory);
+        return replay.from(eventId, types);
     }
 
     @Override
     public Stream<DomainEvent> replaySince(Instant from, Set<EventType> types) {
-        Objects.requireNonNull(from, "from");
-        Predicate<DomainEvent> filter = typeFilter(types).and(e -> !e.timestamp().isBefore(from));
-        return stream(new ReplayCursor(snapshot(), codec), filter);
+        return replay.since(from, types);
     }
 
     @Override
@@ -331,15 +355,5 @@ public final class Journal implements EventJournal, AutoCloseable {
         } finally {
             writeLock.unlock();
         }
-    }
-
-    private static Predicate<DomainEvent> typeFilter(Set<EventType> types) {
-        Set<EventType> wanted = Set.copyOf(Objects.requireNonNull(types, "types"));
-        return wanted.isEmpty() ? e -> true : e -> wanted.contains(e.eventType());
-    }
-
-    private static Stream<DomainEvent> stream(ReplayCursor cursor, Predicate<DomainEvent> filter) {
-        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(cursor, Spliterator.ORDERED
-                | Spliterator.NONNULL), false).onClose(cursor::close).filter(filter);
     }
 }

@@ -2,7 +2,9 @@ package ai.cleveragents.events.bus.reactive.internal.journal;
 
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedByInterruptException;
@@ -31,9 +33,12 @@ public class ActiveSegmentTest {
             Thread.currentThread().interrupt();
             try {
                 assertThrows(ClosedByInterruptException.class, () -> segment.write(line("lost")));
+                assertTrue("the interrupt is kept", Thread.currentThread().isInterrupted());
             } finally {
                 Thread.interrupted();
             }
+            assertFalse("the failed write was undone", segment.damaged());
+            assertEquals(4, Files.size(segment.path()));
             segment.reopenIfClosedByInterrupt();
             segment.write(line("two"));
             segment.force();

@@ -86,6 +86,26 @@ public class GroupCommitterTest {
     }
 
     @Test(timeout = 10_000)
+    public void afterABatchOfThreeTheNextLeaderWaitsForThreePendingEvents() throws Exception {
+        AtomicLong pending = new AtomicLong(3);
+        GroupCommitter committer = new GroupCommitter(this::forceAll, writing, pending::get, NEVER_MS, 100);
+        written.set(3);
+        committer.awaitDurable(1);
+        assertEquals(1, forces.get());
+        written.set(4);
+        pending.set(1);
+        Thread leader = start(committer, 4);
+        await().until(() -> leader.getState() == Thread.State.TIMED_WAITING);
+        assertEquals("lingering for the steady emitters", 1, forces.get());
+        written.set(6);
+        pending.set(3);
+        leader.join();
+        assertEquals(2, forces.get());
+        committer.awaitDurable(6);
+        assertEquals("the batch covered all three", 2, forces.get());
+    }
+
+    @Test(timeout = 10_000)
     public void aFullBatchIsForcedWithoutLingering() throws Exception {
         GroupCommitter committer = new GroupCommitter(this::forceAll, writing, () -> 100, NEVER_MS, 100);
         written.set(1);

@@ -23,9 +23,11 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 /**
- * Kills a child JVM that appends (SIGKILL through {@link Process#destroyForcibly()}) at a random moment
- * after some acknowledgements, reopens the journal and checks that every acknowledged event is there.
- * The same directory is reused across runs, so each run also recovers the previous run's tail.
+ * Kills a child JVM that appends at a random moment after some acknowledgements, reopens the journal
+ * and checks that every acknowledged event is there. The same directory is reused across runs, so
+ * each run also recovers the previous run's tail. The kill is a SIGKILL through
+ * {@link ProcessHandle#destroyForcibly()}, which unlike {@link Process#destroyForcibly()} leaves the
+ * pipe open, so the acknowledgements printed just before the kill are still read.
  *
  * <p>A SIGKILL loses the process, not the operating system's page cache: this checks that an event is
  * acknowledged only after it was written, and that recovery keeps everything acknowledged; it cannot
@@ -76,7 +78,7 @@ public class JournalCrashTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> acks.size() >= killAfter || !child.isAlive());
             assertTrue("the emitter died by itself", child.isAlive());
         } finally {
-            child.destroyForcibly();
+            child.toHandle().destroyForcibly();
             assertTrue(child.waitFor(10, TimeUnit.SECONDS));
             reader.join(TimeUnit.SECONDS.toMillis(10));
         }

@@ -1,0 +1,121 @@
+package ai.cleveragents.events.bus.logging.internal;
+
+import java.util.Map;
+import java.util.Objects;
+
+import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.EmitStage;
+
+import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
+import org.slf4j.event.Level;
+import org.slf4j.spi.LoggingEventBuilder;
+
+/**
+ * Writes one structured SLF4J 2 record per event, before the synchronous handlers run.
+ *
+ * <p>The record goes to the logger {@code ai.cleveragents.events.<domain>} (for example
+ * {@code ai.cleveragents.events.plan}), at {@link Level#WARN} for failure-type events
+ * ({@code *.failed}, {@code budget.exceeded}, {@code invariant.violated}) and {@link Level#INFO}
+ * otherwise. Its message is the event type id; its key-values are the event's fields under their wire
+ * names ({@value #EVENT_TYPE}, {@value #EVENT_ID}, …, absent optional fields as {@code null}) followed by
+ * one key-value per top-level detail, named {@value #DETAIL_PREFIX}{@code <key>}, with sensitive values
+ * masked by the current {@link DetailRedactor}.
+ *
+ * <p>When the logger's level is disabled for the event nothing is built: the check comes first and
+ * the loggers and levels are resolved once, per type, at construction. Thread-safe.
+ */
+final class EventLogStage implements EmitStage {
+
+    static final String LOGGER_PREFIX = "ai.cleveragents.events.";
+    static final String EVENT_TYPE = "event_type";
+    static final String EVENT_ID = "event_id";
+    static final String CORRELATION_ID = "correlation_id";
+    static final String TIMESTAMP = "timestamp";
+    static final String PLAN_ID = "plan_id";
+    static final String ROOT_PLAN_ID = "root_plan_id";
+    static final String SESSION_ID = "session_id";
+    static final String ACTOR_NAME = "actor_name";
+    static final String PROJECT_NAME = "project_name";
+    static final String DETAIL_PREFIX = "details.";
+
+    /** Indexed by {@link EventType#ordinal()}. */
+    private final Logger[] loggers;
+    /** Indexed by {@link EventType#ordinal()}. */
+    private final Level[] levels;
+    private volatile DetailRedactor redactor;
+
+    /**
+     * @param loggerFactory where the per-domain loggers come from
+     * @param redactor      how details are masked
+     */
+    EventLogStage(ILoggerFactory loggerFactory, DetailRedactor redactor) {
+        EventType[] types = EventType.values();
+        this.loggers = new Logger[types.length];
+        this.levels = new Level[types.length];
+        for (EventType type : types) {
+            loggers[type.ordinal()] = loggerFactory.getLogger(loggerName(type));
+            levels[type.ordinal()] = levelOf(type);
+        }
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
+    }
+
+    /** @param redactor how details are masked from the next event on */
+    void redactor(DetailRedactor redactor) {
+        this.redactor = Objects.requireNonNull(redactor, "redactor");
+    }
+
+    /** @return how details are currently masked */
+    DetailRedactor redactor() {
+        return redactor;
+    }
+
+    /**
+     * @param type an event type
+     * @return the name of the logger its records go to
+     */
+    static String loggerName(EventType type) {
+        return LOGGER_PREFIX + type.domain();
+    }
+
+    /**
+     * @param type an event type
+     * @return WARN for failure-type events, INFO for the others
+     */
+    static Level levelOf(EventType type) {
+        boolean failure = type.shortName().equals("failed") || type == EventType.BUDGET_EXCEEDED
+                || type == EventType.INVARIANT_VIOLATED;
+        return failure ? Level.WARN : Level.INFO;
+    }
+
+    /** @return {@code false}: a log record is not a receiver, the event may still be unhandled */
+    @Override
+    public boolean beforeDispatch(DomainEvent event) {
+        int index = event.eventType().ordinal();
+        Logger logger = loggers[index];
+        Level level = levels[index];
+        if (logger.isEnabledForLevel(level)) {
+            write(logger.atLevel(level), event);
+        }
+        return false;
+    }
+
+    private void write(LoggingEventBuilder record, DomainEvent event) {
+        record.setMessage(event.eventType().id())
+                .addKeyValue(EVENT_TYPE, event.eventType().id())
+                .addKeyValue(EVENT_ID, event.eventId())
+                .addKeyValue(CORRELATION_ID, event.correlationId())
+                .addKeyValue(TIMESTAMP, event.timestamp().toString())
+                .addKeyValue(PLAN_ID, event.planId())
+                .addKeyValue(ROOT_PLAN_ID, event.rootPlanId())
+                .addKeyValue(SESSION_ID, event.sessionId())
+                .addKeyValue(ACTOR_NAME, event.actorName())
+                .addKeyValue(PROJECT_NAME, event.projectName());
+        DetailRedactor masks = redactor;
+        for (Map.Entry<String, Object> detail : event.details().entrySet()) {
+            record.addKeyValue(DETAIL_PREFIX + detail.getKey(), masks.redact(detail.getKey(), detail.getValue()));
+        }
+        record.log();
+    }
+}
