@@ -21,8 +21,9 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * What a misbehaving handler costs the others (issue 9, docs/reliability.md). Each operation emits one
- * {@code plan.created} event to four well-behaved handlers (each consumes the event into a
- * {@link Blackhole}); {@code misbehaving} adds:
+ * {@code plan.created} event to four well-behaved handlers, each burning {@code work} JMH CPU tokens
+ * ({@code 0}: nothing, the worst case for the ratio; {@code 1000}: about a microsecond) and consuming
+ * the event into a {@link Blackhole}; {@code misbehaving} adds:
  * <ul>
  * <li>{@code none}: nothing (the reference);</li>
  * <li>{@code returning}: a fifth handler of all types that does the same work as {@code throwing} up
@@ -47,6 +48,9 @@ public class MisbehavingHandlerBenchmark {
     @Param({"none", "returning", "throwing", "throwing_preallocated", "blocking"})
     public String misbehaving;
 
+    @Param({"0", "1000"})
+    public long work;
+
     private DispatchEngine engine;
     private DomainEvent event;
     private final AtomicBoolean stop = new AtomicBoolean();
@@ -56,7 +60,10 @@ public class MisbehavingHandlerBenchmark {
     public void setUp(Blackhole blackhole) {
         engine = new DispatchEngine("bench", e -> false);
         for (int i = 0; i < 4; i++) {
-            engine.subscribe(EventType.PLAN_CREATED, blackhole::consume, null);
+            engine.subscribe(EventType.PLAN_CREATED, e -> {
+                Blackhole.consumeCPU(work);
+                blackhole.consume(e);
+            }, null);
         }
         switch (misbehaving) {
             case "none" -> { }
