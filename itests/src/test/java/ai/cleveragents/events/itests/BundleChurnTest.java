@@ -45,8 +45,11 @@ import org.osgi.framework.wiring.FrameworkWiring;
  * activator class ({@link ChurnSubscriber}) is installed, started, stopped and uninstalled 200 times
  * (1,000 with {@code -Psoak}) while another thread emits without pause. After every start the bus has
  * two more subscriptions (its own and the whiteboard handler), after every stop it is back to its
- * baseline; no emit fails and the test's own subscriber gets every emitted event; at the end the
- * retained heap grew less than 1 MiB and no class of an uninstalled installation is still loaded.
+ * baseline; no emit fails and the test's own subscriber gets every emitted event; no class of an
+ * uninstalled installation stays loaded. Felix 7.0.5 itself retains about 3.6 KB per uninstalled
+ * bundle that used any service (a {@code ServiceRegistry} usage entry keyed by the bundle; reproduced
+ * without this project's code), so the same churn is first run with a control bundle doing the same
+ * framework work without the bus, and the bus must retain less than 1 MiB more than that control.
  */
 @RunWith(PaxExam.class)
 @ExamReactorStrategy(PerMethod.class)
@@ -66,56 +69,69 @@ public class BundleChurnTest extends OsgiTestSupport {
 
     @Test
     public void churningASubscriberBundleLeavesNoSubscriptionHeapOrClassLoaderBehind() throws Exception {
-        byte[] jar = subscriberBundle();
         LongAdder received = new LongAdder();
         bus.subscribeAll(e -> received.increment());
         Emitter emitter = new Emitter(bus);
         emitter.start();
-        List<WeakReference<Class<?>>> loaded = new ArrayList<>();
         int baseline = bus.metrics().subscriptions();
-        for (int i = 0; i < WARM_UP; i++) {
-            churnOnce(jar, i, baseline, loaded);
-        }
-        emitter.pauseEmitting();
-        long heapBefore = retainedHeap();
-        emitter.resumeEmitting();
-        long started = System.nanoTime();
-        for (int i = WARM_UP; i < WARM_UP + CYCLES; i++) {
-            churnOnce(jar, i, baseline, loaded);
-        }
-        long churnMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        long control = retainedGrowth(subscriberBundle("control"), baseline, emitter, false);
+        long withBus = retainedGrowth(subscriberBundle("bus"), baseline, emitter, true);
         long emitted = emitter.finish();
-        long heapAfter = retainedHeap();
-        long stillLoaded = loaded.stream().filter(r -> r.get() != null).count();
 
-        System.out.printf("bundle churn: %d cycles in %d ms, %d events emitted meanwhile, retained heap %d -> %d "
-                + "bytes (%+d), %d of %d subscriber classes still loaded%n", CYCLES, churnMillis, emitted, heapBefore,
-                heapAfter, heapAfter - heapBefore, stillLoaded, loaded.size());
+        System.out.printf("bundle churn: %d cycles each; retained heap growth: control (framework only) %+d bytes, "
+                + "through the bus %+d bytes, difference %+d bytes; %d events emitted meanwhile%n", CYCLES, control,
+                withBus, withBus - control, emitted);
         assertTrue("emit failures: " + emitter.failures, emitter.failures.isEmpty());
         assertEquals("the test's subscriber got every event", emitted, received.sum());
         assertEquals(baseline, bus.metrics().subscriptions());
-        assertTrue("retained heap grew by " + (heapAfter - heapBefore) + " bytes", heapAfter - heapBefore < ONE_MIB);
-        assertEquals("subscriber classes of uninstalled bundles still loaded", 0, stillLoaded);
+        assertTrue("the bus retained " + (withBus - control) + " bytes more than the framework alone",
+                withBus - control < ONE_MIB);
     }
 
-    private void churnOnce(byte[] jar, int i, int baseline, List<WeakReference<Class<?>>> loaded) throws Exception {
-        Bundle b = context.installBundle("churn-subscriber-" + i, new ByteArrayInputStream(jar));
+    /**
+     * Churns {@link #WARM_UP} times, measures the retained heap, churns {@link #CYCLES} times, measures
+     * again; checks that no class of an uninstalled installation is still loaded.
+     *
+     * @return how much the retained heap grew over the {@link #CYCLES} cycles
+     */
+    private long retainedGrowth(byte[] jar, int baseline, Emitter emitter, boolean bus) throws Exception {
+        List<WeakReference<Class<?>>> loaded = new ArrayList<>();
+        for (int i = 0; i < WARM_UP; i++) {
+            churnOnce(jar, i, baseline, loaded, bus);
+        }
+        emitter.pauseEmitting();
+        long before = retainedHeap();
+        emitter.resumeEmitting();
+        for (int i = WARM_UP; i < WARM_UP + CYCLES; i++) {
+            churnOnce(jar, i, baseline, loaded, bus);
+        }
+        emitter.pauseEmitting();
+        long after = retainedHeap();
+        emitter.resumeEmitting();
+        assertEquals("classes of uninstalled bundles still loaded", 0, loaded.stream().filter(r -> r.get() != null).count());
+        return after - before;
+    }
+
+    private void churnOnce(byte[] jar, int i, int baseline, List<WeakReference<Class<?>>> loaded, boolean bus)
+            throws Exception {
+        Bundle b = context.installBundle("churn-" + bus + "-" + i, new ByteArrayInputStream(jar));
         b.start();
-        assertEquals("after start " + i, baseline + 2, bus.metrics().subscriptions());
+        assertEquals("after start " + i, baseline + (bus ? 2 : 0), this.bus.metrics().subscriptions());
         loaded.add(new WeakReference<>(b.loadClass(ChurnSubscriber.class.getName())));
         b.stop();
-        assertEquals("after stop " + i, baseline, bus.metrics().subscriptions());
+        assertEquals("after stop " + i, baseline, this.bus.metrics().subscriptions());
         b.uninstall();
     }
 
     /** A bundle holding the class file of {@link ChurnSubscriber} as its activator. */
-    private static byte[] subscriberBundle() throws Exception {
+    private static byte[] subscriberBundle(String uses) throws Exception {
         Manifest m = new Manifest();
         Attributes a = m.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
         a.putValue(Constants.BUNDLE_MANIFESTVERSION, "2");
         a.putValue(Constants.BUNDLE_SYMBOLICNAME, "example.churn.subscriber");
         a.putValue(Constants.BUNDLE_ACTIVATOR, ChurnSubscriber.class.getName());
+        a.putValue(ChurnSubscriber.HEADER, uses);
         a.putValue(Constants.IMPORT_PACKAGE, "ai.cleveragents.events;version=\"[1.0,2.0)\",org.osgi.framework");
         String path = ChurnSubscriber.class.getName().replace('.', '/') + ".class";
         ByteArrayOutputStream out = new ByteArrayOutputStream();
