@@ -81,6 +81,11 @@ public abstract class OsgiTestSupport {
                 bundleFile("ai.cleveragents.events.api"));
     }
 
+    /** The decision and plan services bundle (needs {@link #logging()} and {@link #apiBundle()}). */
+    protected static Option servicesBundle() {
+        return bundleFile("ai.cleveragents.events.services");
+    }
+
     /** The reactive bus bundle. */
     protected static Option reactiveBus() {
         return bundleFile("ai.cleveragents.events.bus.reactive");

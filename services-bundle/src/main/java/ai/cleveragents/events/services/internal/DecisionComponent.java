@@ -1,0 +1,116 @@
+package ai.cleveragents.events.services.internal;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import ai.cleveragents.events.EventBus;
+import ai.cleveragents.events.EventBusConstants;
+import ai.cleveragents.events.MetricsSource;
+import ai.cleveragents.events.services.Decision;
+import ai.cleveragents.events.services.DecisionService;
+import ai.cleveragents.events.services.PlanLifecycleService;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.AttributeDefinition;
+import org.osgi.service.metatype.annotations.Designate;
+import org.osgi.service.metatype.annotations.ObjectClassDefinition;
+
+/**
+ * The {@link DecisionService}: decisions in memory, the plan context taken from the
+ * {@link PlanLifecycleService}, events on the best-ranked {@link EventBus} (see {@link BusEmitter}).
+ * Also a {@link MetricsSource} named {@value #METRICS_NAME}.
+ */
+@Component(service = {DecisionService.class, MetricsSource.class}, configurationPid = DecisionComponent.PID,
+        property = EventBusConstants.METRICS_NAME + "=" + DecisionComponent.METRICS_NAME)
+@Designate(ocd = DecisionComponent.Config.class)
+public final class DecisionComponent implements DecisionService, MetricsSource {
+
+    /** The configuration PID. */
+    public static final String PID = "ai.cleveragents.events.services.decision";
+
+    /** The {@value EventBusConstants#METRICS_NAME} of this component's {@link MetricsSource}. */
+    public static final String METRICS_NAME = "services.decision";
+
+    /** Configuration of the decision service. */
+    @ObjectClassDefinition(name = "CleverAgents decision service",
+            description = "In-memory record of the decisions taken during plans.")
+    public @interface Config {
+
+        /**
+         * @return how many decisions to keep
+         */
+        @AttributeDefinition(name = "Decisions kept", min = "0",
+                description = "How many decisions (active, superseded or reverted) to keep in memory for look-ups"
+                        + " and changes; beyond it the oldest recorded are forgotten.")
+        int max_decisions() default 10000;
+    }
+
+    /** The best-ranked bus, or {@code null}; set by DS at any time. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    volatile EventBus bus;
+
+    private final BusEmitter emitter = new BusEmitter(() -> bus);
+    private final DecisionLedger ledger;
+
+    /**
+     * @param config the configuration
+     * @param plans  where the plans decisions are taken in live
+     */
+    @Activate
+    public DecisionComponent(Config config, @Reference(name = "plans") PlanLifecycleService plans) {
+        this.ledger = new DecisionLedger(emitter, plans::plan, config.max_decisions());
+    }
+
+    /**
+     * Applies a new configuration without losing the decisions held.
+     *
+     * @param config the new configuration
+     */
+    @Modified
+    void modified(Config config) {
+        ledger.resize(config.max_decisions());
+    }
+
+    @Override
+    public Decision recordDecision(String planId, String decisionType, String question, String chosenOption,
+            String rationale) {
+        return ledger.record(planId, decisionType, question, chosenOption, rationale);
+    }
+
+    @Override
+    public Decision supersedeDecision(String decisionId, String newChosenOption, String rationale) {
+        return ledger.supersede(decisionId, newChosenOption, rationale);
+    }
+
+    @Override
+    public Decision revertDecision(String decisionId, String reason) {
+        return ledger.revert(decisionId, reason);
+    }
+
+    @Override
+    public Optional<Decision> decision(String decisionId) {
+        return ledger.find(decisionId);
+    }
+
+    @Override
+    public List<Decision> decisionsForPlan(String planId) {
+        return ledger.forPlan(planId);
+    }
+
+    /**
+     * @return the emit counters ({@code emits.skipped}, {@code emits.redirected}, {@code emits.lost}) and
+     *         {@code decisions.retained}
+     */
+    @Override
+    public Map<String, Long> metrics() {
+        return emitter.countersWith(ledger.counters());
+    }
+}
