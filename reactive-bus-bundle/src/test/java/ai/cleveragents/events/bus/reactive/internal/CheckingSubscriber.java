@@ -20,7 +20,6 @@ final class CheckingSubscriber implements Flow.Subscriber<DomainEvent> {
     private long outstanding;
     volatile StreamSubscription subscription;
     volatile Throwable error;
-    volatile boolean completed;
 
     /** @param batch events requested at a time; {@code Long.MAX_VALUE} for unbounded demand */
     CheckingSubscriber(SequenceLedger received, boolean fromStart, long batch, Runnable perturb) {
@@ -50,12 +49,12 @@ final class CheckingSubscriber implements Flow.Subscriber<DomainEvent> {
     @Override
     public void onError(Throwable throwable) {
         error = throwable;
-        terminated.countDown();
+        onComplete();
     }
 
+    /** Also the end of {@link #onError}: {@link #error} tells them apart. */
     @Override
     public void onComplete() {
-        completed = true;
         terminated.countDown();
     }
 

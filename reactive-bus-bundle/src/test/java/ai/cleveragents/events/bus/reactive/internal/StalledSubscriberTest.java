@@ -27,67 +27,59 @@ public class StalledSubscriberTest {
     private static final int EVENTS = 20_000;
     private static final int BUFFER = 8;
 
-    private static ReactiveBus bus(OverflowPolicy policy) {
-        return new ReactiveBus(null, new StreamPublisher(BUFFER, policy));
-    }
+    /** A bus with a counting synchronous handler and a stream subscriber that requested 3 events. */
+    private record Stalled(ReactiveBus bus, EventBus view, LongAdder handled, TestSubscriber subscriber) {
 
-    private static CompletableFuture<Void> emitAll(EventBus view) {
-        return CompletableFuture.runAsync(() -> {
-            for (int i = 0; i < EVENTS; i++) {
-                view.emit(DomainEvent.of(EventType.TOOL_INVOKED));
-            }
-        });
-    }
+        static Stalled start(OverflowPolicy policy) throws InterruptedException {
+            ReactiveBus bus = new ReactiveBus(null, new StreamPublisher(BUFFER, policy));
+            EventBus view = bus.engine().view(null);
+            LongAdder handled = new LongAdder();
+            view.subscribeAll(e -> handled.increment());
+            TestSubscriber s = new TestSubscriber(3);
+            bus.stream().subscribe(s);
+            s.awaitSubscribed();
+            return new Stalled(bus, view, handled, s);
+        }
 
-    private static TestSubscriber stalled(ReactiveBus bus) throws InterruptedException {
-        TestSubscriber s = new TestSubscriber(3);
-        bus.stream().subscribe(s);
-        s.awaitSubscribed();
-        return s;
+        CompletableFuture<Void> emitAll() {
+            return CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < EVENTS; i++) {
+                    view.emit(DomainEvent.of(EventType.TOOL_INVOKED));
+                }
+            });
+        }
     }
 
     @Test
     public void dropNewestKeepsTheSyncPathFlowingAndCountsEveryDrop() throws Exception {
-        ReactiveBus bus = bus(OverflowPolicy.DROP_NEWEST);
-        EventBus view = bus.engine().view(null);
-        LongAdder handled = new LongAdder();
-        view.subscribeAll(e -> handled.increment());
-        TestSubscriber s = stalled(bus);
-        emitAll(view).get(60, TimeUnit.SECONDS);
-        assertEquals(EVENTS, handled.sum());
-        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> s.received.size() == 3);
+        Stalled s = Stalled.start(OverflowPolicy.DROP_NEWEST);
+        s.emitAll().get(60, TimeUnit.SECONDS);
+        assertEquals(EVENTS, s.handled().sum());
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> s.subscriber().received.size() == 3);
         assertEquals("everything beyond the 3 requested and the 8 buffered was dropped", EVENTS - 3 - BUFFER,
-                view.metrics().drops());
-        bus.close(1_000);
+                s.view().metrics().drops());
+        s.bus().close(1_000);
     }
 
     @Test
     public void cancelRemovesTheStalledSubscriberAndTheSyncPathGoesOn() throws Exception {
-        ReactiveBus bus = bus(OverflowPolicy.CANCEL);
-        EventBus view = bus.engine().view(null);
-        LongAdder handled = new LongAdder();
-        view.subscribeAll(e -> handled.increment());
-        TestSubscriber s = stalled(bus);
-        emitAll(view).get(60, TimeUnit.SECONDS);
-        assertEquals(EVENTS, handled.sum());
-        s.awaitTerminated();
-        assertNotNull(s.error);
-        assertTrue(s.error.getMessage(), s.error.getMessage().contains("overflow policy cancel"));
-        assertEquals(0, view.metrics().streamSubscribers());
-        bus.close(1_000);
+        Stalled s = Stalled.start(OverflowPolicy.CANCEL);
+        s.emitAll().get(60, TimeUnit.SECONDS);
+        assertEquals(EVENTS, s.handled().sum());
+        s.subscriber().awaitTerminated();
+        assertNotNull(s.subscriber().error);
+        assertTrue(s.subscriber().error.getMessage(), s.subscriber().error.getMessage().contains("overflow policy cancel"));
+        assertEquals(0, s.view().metrics().streamSubscribers());
+        s.bus().close(1_000);
     }
 
     @Test
     public void blockIsTheControlTheEmitterWaitsUntilTheBusCloses() throws Exception {
-        ReactiveBus bus = bus(OverflowPolicy.BLOCK);
-        EventBus view = bus.engine().view(null);
-        LongAdder handled = new LongAdder();
-        view.subscribeAll(e -> handled.increment());
-        stalled(bus);
-        CompletableFuture<Void> emits = emitAll(view);
+        Stalled s = Stalled.start(OverflowPolicy.BLOCK);
+        CompletableFuture<Void> emits = s.emitAll();
         Awaitility.await().during(200, TimeUnit.MILLISECONDS).atMost(10, TimeUnit.SECONDS)
-                .until(() -> !emits.isDone() && handled.sum() == 3 + BUFFER);
-        bus.close(1_000);
+                .until(() -> !emits.isDone() && s.handled().sum() == 3 + BUFFER);
+        s.bus().close(1_000);
         Awaitility.await().atMost(10, TimeUnit.SECONDS).until(emits::isDone);
         assertTrue("the emits after the close were rejected", emits.isCompletedExceptionally());
     }
