@@ -1,6 +1,7 @@
 package ai.cleveragents.events.bus.reactive.internal.journal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -64,9 +65,14 @@ final class MalformedLines {
         return lines;
     }
 
-    /** @return a valid event's line (no line feed), with a few details */
+    /**
+     * @return a valid event's line (no line feed), with a few details; its ids and timestamp are derived
+     *         from {@code n}, so that the whole output depends on the seed only
+     */
     byte[] valid(int n) {
-        DomainEvent e = DomainEvent.builder(EventType.values()[n % EventType.values().length]).planId("p-" + n)
+        String id = String.format("01J%023d", n);
+        DomainEvent e = DomainEvent.builder(EventType.values()[n % EventType.values().length]).eventId(id)
+                .correlationId(id).timestamp(Instant.parse("2026-11-25T12:00:00Z").plusMillis(n)).planId("p-" + n)
                 .detail("n", n).detail("text", "caf\u00e9 \u2603 " + n).detail("list", List.of(1, "two", 3.5)).build();
         return codec.encodeToBytes(e);
     }
