@@ -1,0 +1,148 @@
+package ai.cleveragents.events.shell.internal;
+
+import java.util.ArrayList;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import org.apache.felix.service.command.CommandSession;
+import org.apache.felix.service.command.Descriptor;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.Constants;
+import org.osgi.framework.FrameworkUtil;
+import org.osgi.framework.InvalidSyntaxException;
+import org.osgi.framework.ServiceReference;
+import org.osgi.framework.ServiceRegistration;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+
+import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBus;
+import ai.cleveragents.events.EventBusConstants;
+import ai.cleveragents.events.EventHandler;
+import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.MetricsSource;
+import ai.cleveragents.events.json.EventCodec;
+
+/**
+ * The {@code events:*} Gogo commands. Each parses its arguments in a plain class and fails with a
+ * one-line {@link CommandException} plus usage; this component only reaches the services. Like any
+ * consumer it binds greedily to the highest-ranked {@link EventBus}, and it is usable with none.
+ */
+@Component(service = EventsCommands.class, property = {
+    "osgi.command.scope=events",
+    "osgi.command.function=buses",
+    "osgi.command.function=emit",
+    "osgi.command.function=tail",
+    "osgi.command.function=stats",
+    "osgi.command.function=subscribers",
+    "osgi.command.function=journal"})
+public final class EventsCommands {
+
+    private static final int TAIL_CAPACITY = 10_000;
+
+    private final BundleContext context;
+    private final EventCodec codec = new EventCodec();
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile ServiceReference<EventBus> bus;
+
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventJournal journal;
+
+    @Activate
+    public EventsCommands(BundleContext context) {
+        this.context = context;
+    }
+
+    @Descriptor("list every EventBus service: ranking, bundle, events emitted; * marks the one consumers use")
+    public String buses() {
+        return BusReports.buses(busViews()).stripTrailing();
+    }
+
+    @Descriptor("emit an event: events:emit <type> [key=value ...] [--plan ID] [--root-plan ID] [--session ID]"
+            + " [--actor NAME] [--project NAME] [--correlation ID]; values are JSON when they parse, else strings")
+    public String emit(@Descriptor("<type> [key=value ...] [options]") String... args) {
+        DomainEvent event = EmitRequest.parse(args);
+        ServiceReference<EventBus> ref = bus;
+        Optional<String> done = ref == null ? Optional.empty()
+                : use(ref, b -> EmitRequest.emit(b, String.valueOf(ref.getProperty(EventBusConstants.BUS_NAME)), event));
+        return done.orElseGet(() -> EmitRequest.emit(null, "-", event));
+    }
+
+    @Descriptor("print live events, one line each (sensitive details masked): events:tail [-n N]"
+            + " [--timeout SECONDS] [type|domain.*|*]; ends after N events, the timeout, or when the shell stops")
+    public void tail(CommandSession session, @Descriptor("[-n N] [--timeout SECONDS] [selector]") String... args) {
+        TailRequest request = TailRequest.parse(args);
+        Tail tail = new Tail(TAIL_CAPACITY, () -> System.nanoTime() / 1_000_000);
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(EventBusConstants.EVENT_TYPES, request.selector());
+        ServiceRegistration<EventHandler> registration = context.registerService(EventHandler.class, tail, props);
+        try {
+            tail.print(request, session.getConsole());
+        } finally {
+            registration.unregister();
+        }
+    }
+
+    @Descriptor("show the counters of every bus and of every other metrics source")
+    public String stats() {
+        Map<String, Map<String, Long>> sources = new TreeMap<>();
+        for (ServiceReference<MetricsSource> ref : references(MetricsSource.class)) {
+            use(ref, MetricsSource::metrics).ifPresent(m -> sources.put(String.valueOf(ref.getProperty(EventBusConstants.METRICS_NAME)), m));
+        }
+        return BusReports.stats(busViews(), sources).stripTrailing();
+    }
+
+    @Descriptor("list every subscription of every bus with its owning bundle, whiteboard handlers included")
+    public String subscribers() {
+        return BusReports.subscribers(busViews()).stripTrailing();
+    }
+
+    @Descriptor("query and replay the audit journal: events:journal [--from ID|TIME] [--type T[,T...]] [-n N] [--json];"
+            + " without --from the last N (20), with it the first N from there")
+    public String journal(@Descriptor("[--from ID|TIME] [--type T] [-n N] [--json]") String... args) {
+        return JournalQuery.execute(args, journal, codec);
+    }
+
+    private List<BusView> busViews() {
+        ServiceReference<EventBus> bound = bus;
+        long boundId = bound == null ? -1 : (Long) bound.getProperty(Constants.SERVICE_ID);
+        List<BusView> views = new ArrayList<>();
+        for (ServiceReference<EventBus> ref : references(EventBus.class)) {
+            String owner = ref.getBundle().getSymbolicName() + " [" + ref.getBundle().getBundleId() + "]";
+            use(ref, b -> BusView.of(FrameworkUtil.asMap(ref.getProperties()), owner, boundId, b.metrics())).ifPresent(views::add);
+        }
+        return BusView.byRanking(views);
+    }
+
+    /** Applies {@code action} to the service, if it is still there, and releases it. */
+    private <S, R> Optional<R> use(ServiceReference<S> ref, Function<S, R> action) {
+        S service = context.getService(ref);
+        if (service == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(action.apply(service));
+        } finally {
+            context.ungetService(ref);
+        }
+    }
+
+    private <S> List<ServiceReference<S>> references(Class<S> type) {
+        try {
+            return new ArrayList<>(context.getServiceReferences(type, null));
+        } catch (InvalidSyntaxException e) {
+            throw new IllegalStateException("no filter given", e);
+        }
+    }
+}

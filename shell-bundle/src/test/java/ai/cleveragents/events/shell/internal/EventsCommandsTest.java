@@ -1,0 +1,34 @@
+package ai.cleveragents.events.shell.internal;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+
+import org.junit.Test;
+
+/**
+ * The commands with no service bound (the framework-facing paths are exercised against the real
+ * distribution by the runtime's distribution test).
+ */
+public class EventsCommandsTest {
+
+    private final EventsCommands commands = new EventsCommands(null);
+
+    @Test
+    public void emitWithoutABusSaysSo() {
+        assertEquals(BusReports.NO_BUS, assertThrows(CommandException.class, () -> commands.emit("plan.created")).getMessage());
+    }
+
+    @Test
+    public void argumentsAreCheckedBeforeServices() {
+        assertEquals("missing event type\nusage: " + EmitRequest.USAGE,
+                assertThrows(CommandException.class, () -> commands.emit()).getMessage());
+        assertEquals("unexpected argument 'x'\nusage: " + JournalQuery.USAGE,
+                assertThrows(CommandException.class, () -> commands.journal("x")).getMessage());
+    }
+
+    @Test
+    public void journalWithoutAJournalSaysSo() {
+        assertEquals("no EventJournal service (the reactive bus with journal.enabled=true provides one)",
+                assertThrows(CommandException.class, () -> commands.journal()).getMessage());
+    }
+}

@@ -1,0 +1,63 @@
+package ai.cleveragents.events.shell.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBusMetrics;
+import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.SubscriptionInfo;
+
+/** Plain implementations of the API's provider interfaces, as the shell sees them. */
+final class Fakes {
+
+    private Fakes() {
+    }
+
+    record Metrics(Map<EventType, Long> emitted, long deliveries, long handlerFailures, Map<EventType, Long> unhandled,
+            long drops, int streamSubscribers, int subscriptions, List<SubscriptionInfo> subscriptionDetails,
+            Map<String, Long> extra) implements EventBusMetrics {
+
+        static Metrics empty() {
+            return new Metrics(Map.of(), 0, 0, Map.of(), 0, 0, 0, List.of(), Map.of());
+        }
+    }
+
+    record Subscription(String owner, Set<EventType> types, boolean whiteboard, boolean unhandled, String handler)
+            implements SubscriptionInfo {
+    }
+
+    /** A journal over a list, with the contract's semantics. */
+    record Journal(List<DomainEvent> events) implements EventJournal {
+
+        @Override
+        public Stream<DomainEvent> replayFrom(String eventId, Set<EventType> types) {
+            int start = -1;
+            for (int i = 0; i < events.size(); i++) {
+                if (events.get(i).eventId().equals(eventId)) {
+                    start = i;
+                }
+            }
+            if (start < 0) {
+                throw new IllegalArgumentException("no event " + eventId + " in the journal");
+            }
+            return events.subList(start, events.size()).stream().filter(e -> types.isEmpty() || types.contains(e.eventType()));
+        }
+
+        @Override
+        public Stream<DomainEvent> replaySince(Instant from, Set<EventType> types) {
+            return events.stream().filter(e -> !e.timestamp().isBefore(from))
+                    .filter(e -> types.isEmpty() || types.contains(e.eventType()));
+        }
+
+        @Override
+        public Optional<String> lastEventId() {
+            return events.isEmpty() ? Optional.empty() : Optional.of(events.get(events.size() - 1).eventId());
+        }
+    }
+}
