@@ -145,6 +145,7 @@ public final class EventCodec {
             throw tooLarge(length);
         }
         requireUtf8Start(utf8, offset, length);
+        WellFormedUtf8.require(utf8, offset, length);
         try (JsonParser p = factory.createParser(utf8, offset, length)) {
             return decode(p);
         } catch (IOException e) {

@@ -146,6 +146,12 @@ final class ChildRuntime implements AutoCloseable {
         return process.exitValue();
     }
 
+    /** Kills the runtime with SIGKILL (no shutdown hook runs) and waits for it to go. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        awaitExit(TIMEOUT);
+    }
+
     /** Closes the console input (end of input stops the shell and the framework). */
     void closeInput() throws IOException {
         OutputStream in = process.getOutputStream();

@@ -76,7 +76,15 @@ final class ReactiveBus implements EmitStage {
         return journal;
     }
 
-    /** Completes every stream subscriber, releasing emitters blocked on a full buffer. */
+    /** Releases emitters blocked on a full stream buffer (the first step of a close). */
+    void releaseStream() {
+        stream.release();
+    }
+
+    /**
+     * Completes every stream subscriber once its buffer is drained. Called after the emits in flight
+     * have finished, so an event accepted during the close reaches the stream subscribers too.
+     */
     void completeStream() {
         stream.close();
     }
@@ -89,11 +97,12 @@ final class ReactiveBus implements EmitStage {
     }
 
     /**
-     * Rejects new emits, completes the stream, waits for emits in flight, closes every subscription,
-     * then closes the journal (flushing it).
+     * Rejects new emits, releases emitters blocked on the stream, waits for emits in flight, closes
+     * every subscription, completes the stream, then closes the journal (flushing it).
      */
     void close(long drainTimeoutMillis) {
-        engine.close(this::completeStream, drainTimeoutMillis);
+        engine.close(this::releaseStream, drainTimeoutMillis);
+        completeStream();
         closeJournal();
     }
 }

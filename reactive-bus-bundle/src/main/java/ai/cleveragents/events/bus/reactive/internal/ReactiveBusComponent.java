@@ -210,7 +210,8 @@ public final class ReactiveBusComponent {
         running = null;
         unregister(r.stream());
         unregister(r.journal());
-        r.service().stop(r.bus()::completeStream, settings.closeTimeoutMillis());
+        r.service().stop(r.bus()::releaseStream, settings.closeTimeoutMillis());
+        r.bus().completeStream();
         r.bus().closeJournal();
     }
 

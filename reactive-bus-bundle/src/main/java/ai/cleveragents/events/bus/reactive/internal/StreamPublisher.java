@@ -81,6 +81,14 @@ final class StreamPublisher implements EventStream {
         return map;
     }
 
+    /**
+     * Called when the bus closes, before the emits in flight are awaited: no emitter waits for room in
+     * a full buffer any more (see {@link StreamSubscription#release()}).
+     */
+    void release() {
+        subscriptions.forEach(StreamSubscription::release);
+    }
+
     /** Completes every subscriber after it drains its buffer; later subscribers complete at once. */
     void close() {
         closed = true;

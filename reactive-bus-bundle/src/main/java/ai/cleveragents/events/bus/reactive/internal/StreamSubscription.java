@@ -41,6 +41,8 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
     private boolean terminated;
     private volatile boolean cancelled;
     private volatile boolean completing;
+    /** Set when the bus closes: an emitter no longer waits for room, the event is dropped instead. */
+    private volatile boolean released;
     private volatile Throwable error;
 
     StreamSubscription(long id, Flow.Subscriber<? super DomainEvent> downstream, int capacity,
@@ -90,7 +92,7 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
 
     private void putBlocking(DomainEvent event) {
         try {
-            while (!cancelled && !completing) {
+            while (!cancelled && !completing && !released) {
                 if (buffer.offer(event, BLOCK_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
                     return;
                 }
@@ -100,6 +102,14 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
             Thread.currentThread().interrupt();
             drops.increment();
         }
+    }
+
+    /**
+     * Releases emitters blocked on the full buffer, and keeps later ones from waiting: their event is
+     * dropped for this subscriber and counted. Events that fit are still buffered and delivered.
+     */
+    void release() {
+        released = true;
     }
 
     /** Completes the subscriber once its buffer is drained. */
