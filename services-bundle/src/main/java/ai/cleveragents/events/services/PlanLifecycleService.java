@@ -1,5 +1,6 @@
 package ai.cleveragents.events.services;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -118,4 +119,11 @@ public interface PlanLifecycleService {
      * @throws IllegalArgumentException if {@code planId} is {@code null} or blank
      */
     Optional<Plan> plan(String planId);
+
+    /**
+     * Every retained plan (see {@link #plan(String)} for what is retained), oldest first.
+     *
+     * @return a snapshot list, unmodifiable
+     */
+    List<Plan> plans();
 }

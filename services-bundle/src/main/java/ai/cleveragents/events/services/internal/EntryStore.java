@@ -1,6 +1,8 @@
 package ai.cleveragents.events.services.internal;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Consumer;
@@ -58,6 +60,13 @@ final class EntryStore<T> {
             maxRetired = Math.max(0, newMaxRetired);
             trim();
         }
+    }
+
+    /** @return the current value of every entry held, retired or not, in no particular order */
+    List<T> values() {
+        List<T> values = new ArrayList<>(entries.size());
+        entries.values().forEach(e -> values.add(e.value()));
+        return values;
     }
 
     /** @return entries held, retired or not */

@@ -1,5 +1,9 @@
 package ai.cleveragents.events.services.internal;
 
+import java.util.List;
+import java.util.Comparator;
+import java.util.Collections;
+import java.util.ArrayList;
 import static ai.cleveragents.events.services.internal.Arguments.requireText;
 
 import java.time.Instant;
@@ -102,6 +106,13 @@ final class PlanLedger {
     Optional<Plan> find(String planId) {
         Entry<Plan> entry = store.get(requireText(planId, "planId"));
         return entry == null ? Optional.empty() : Optional.of(entry.value());
+    }
+
+    /** @return every retained plan, oldest first (creation time, then id) */
+    List<Plan> all() {
+        List<Plan> plans = new ArrayList<>(store.values());
+        plans.sort(Comparator.comparing(Plan::createdAt).thenComparing(Plan::planId));
+        return Collections.unmodifiableList(plans);
     }
 
     void resize(int maxFinishedPlans) {

@@ -1,6 +1,7 @@
 package ai.cleveragents.events.services.internal;
 
 import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 
 import ai.cleveragents.events.EventBus;
@@ -106,6 +107,11 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
     @Override
     public Optional<Plan> plan(String planId) {
         return ledger.find(planId);
+    }
+
+    @Override
+    public List<Plan> plans() {
+        return ledger.all();
     }
 
     /**

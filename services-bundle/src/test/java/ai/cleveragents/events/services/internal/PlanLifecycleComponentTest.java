@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventRejectedException;
@@ -74,6 +75,18 @@ public class PlanLifecycleComponentTest {
         assertNull(created.details().get("parent_plan_id"));
         assertTrue(created.details().containsKey("parent_plan_id"));
         assertEquals("created", created.details().get("phase"));
+    }
+
+    @Test
+    public void plansListsEveryRetainedPlanOldestFirst() {
+        assertTrue(plans.plans().isEmpty());
+        Plan first = newPlan();
+        Plan second = newPlan();
+        plans.executePlan(first.planId());
+        assertEquals(List.of(first.planId(), second.planId()),
+                plans.plans().stream().map(Plan::planId).collect(Collectors.toList()));
+        assertEquals(PlanPhase.COMPLETED, plans.plans().get(0).phase());
+        assertThrows(UnsupportedOperationException.class, () -> plans.plans().clear());
     }
 
     @Test

@@ -7,18 +7,22 @@ import java.util.StringJoiner;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 /**
  * Renders events and type sets for the console.
  */
 final class EventLines {
 
+    /** Masks sensitive detail values as the logging bus does by default. */
+    static final DetailRedactor REDACTOR = DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN);
+
     private EventLines() {
     }
 
     /**
      * One line per event: timestamp, type, id, the context fields that are set, and the details as
-     * compact JSON with sensitive values masked ({@link Redaction}).
+     * compact JSON with sensitive values masked ({@link #REDACTOR}).
      *
      * @param event the event
      * @return the line, without a line break
@@ -31,7 +35,7 @@ final class EventLines {
         addIfSet(line, "session", event.sessionId());
         addIfSet(line, "actor", event.actorName());
         addIfSet(line, "project", event.projectName());
-        line.add(JsonValues.write(Redaction.redact(event.details())));
+        line.add(JsonValues.write(REDACTOR.redact(event.details())));
         return line.toString();
     }
 

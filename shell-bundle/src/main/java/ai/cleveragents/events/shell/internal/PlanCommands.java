@@ -18,6 +18,7 @@ import ai.cleveragents.events.services.PlanLifecycleService;
     "osgi.command.function=execute",
     "osgi.command.function=fail",
     "osgi.command.function=cancel",
+    "osgi.command.function=list",
     "osgi.command.function=show"})
 public final class PlanCommands {
 
@@ -44,6 +45,11 @@ public final class PlanCommands {
     @Descriptor("cancel a plan (emits plan.cancelled): " + ServiceCommands.CANCEL)
     public String cancel(@Descriptor("<plan id> <reason>") String... args) {
         return ServiceCommands.cancel(plans, args);
+    }
+
+    @Descriptor("list the retained plans, oldest first: " + ServiceCommands.LIST_PLANS)
+    public String list(@Descriptor("no arguments") String... args) {
+        return ServiceCommands.list(plans, args);
     }
 
     @Descriptor("show a plan: " + ServiceCommands.SHOW)

@@ -27,6 +27,7 @@ final class ServiceCommands {
     static final String FAIL = "plan:fail <plan id> <reason>";
     static final String CANCEL = "plan:cancel <plan id> <reason>";
     static final String SHOW = "plan:show <plan id>";
+    static final String LIST_PLANS = "plan:list";
 
     static final String NO_DECISIONS = "no DecisionService (start the bundle ai.cleveragents.events.services)";
     static final String NO_PLANS = "no PlanLifecycleService (start the bundle ai.cleveragents.events.services)";
@@ -94,6 +95,20 @@ final class ServiceCommands {
         return plan(call(() -> s.cancelPlan(p.get(0), p.get(1))));
     }
 
+    static String list(PlanLifecycleService service, String... args) {
+        positionals(LIST_PLANS, Set.of(), 0, 0, args);
+        List<Plan> found = require(service, NO_PLANS).plans();
+        if (found.isEmpty()) {
+            return "no plans";
+        }
+        Table table = new Table("PLAN", "ACTION", "PHASE", "PROJECT", "SESSION", "ACTOR", "ROOT PLAN", "UPDATED");
+        for (Plan p : found) {
+            table.row(p.planId(), p.actionName(), p.phase().id(), p.projectName(), p.sessionId(), p.actorName(),
+                    p.rootPlanId(), p.updatedAt());
+        }
+        return table.render().stripTrailing();
+    }
+
     static String show(PlanLifecycleService service, String... args) {
         String planId = positionals(SHOW, Set.of(), 1, 1, args).positionals().get(0);
         PlanLifecycleService s = require(service, NO_PLANS);
@@ -142,7 +157,7 @@ final class ServiceCommands {
         table.row("plan", p.planId()).row("root plan", p.rootPlanId()).row("parent", p.parentPlanId() == null ? "-" : p.parentPlanId())
                 .row("action", p.actionName()).row("project", p.projectName()).row("session", p.sessionId())
                 .row("actor", p.actorName()).row("phase", p.phase().id()).row("reason", p.reason() == null ? "-" : p.reason())
-                .row("parameters", JsonValues.write(Redaction.redact(p.parameters())))
+                .row("parameters", JsonValues.write(EventLines.REDACTOR.redact(p.parameters())))
                 .row("created", p.createdAt()).row("updated", p.updatedAt());
         return table.render().stripTrailing();
     }

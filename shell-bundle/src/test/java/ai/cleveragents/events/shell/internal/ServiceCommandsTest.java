@@ -102,6 +102,11 @@ public class ServiceCommandsTest {
         }
 
         @Override
+        public List<Plan> plans() {
+            return List.copyOf(all.values());
+        }
+
+        @Override
         public Optional<Plan> plan(String id) {
             return Optional.ofNullable(all.get(id));
         }
@@ -159,6 +164,17 @@ public class ServiceCommandsTest {
         assertTrue(ServiceCommands.fail(service, "p1", "broke").contains("reason      broke"));
         ServiceCommands.create(service, "a", "--project", "x", "--session", "s", "--actor", "b");
         assertTrue(ServiceCommands.cancel(service, "p2", "stop").contains("phase       cancelled"));
+        String list = ServiceCommands.list(service);
+        assertTrue(list, list.startsWith("PLAN  ACTION  PHASE      PROJECT  SESSION  ACTOR  ROOT PLAN"));
+        assertEquals(4, list.lines().count());
+        assertTrue(list, list.lines().skip(3).findFirst().orElseThrow().startsWith("p2    a       cancelled  x"));
+    }
+
+    @Test
+    public void anEmptyPlanListSaysSoAndTakesNoArguments() {
+        assertEquals("no plans", ServiceCommands.list(new Plans()));
+        assertEquals("expected 0 arguments, got 1\nusage: " + ServiceCommands.LIST_PLANS,
+                error(() -> ServiceCommands.list(new Plans(), "x")));
     }
 
     @Test
@@ -190,5 +206,6 @@ public class ServiceCommandsTest {
         assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.fail("p", "r")));
         assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.cancel("p", "r")));
         assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.show("p")));
+        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.list()));
     }
 }

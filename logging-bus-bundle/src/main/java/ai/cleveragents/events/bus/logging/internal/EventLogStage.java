@@ -6,6 +6,7 @@ import java.util.Objects;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.dispatch.EmitStage;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;

@@ -6,6 +6,7 @@ import java.util.regex.PatternSyntaxException;
 import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.dispatch.BusService;
 import ai.cleveragents.events.dispatch.DispatchEngine;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;

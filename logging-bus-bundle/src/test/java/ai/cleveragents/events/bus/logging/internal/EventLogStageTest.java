@@ -1,6 +1,6 @@
 package ai.cleveragents.events.bus.logging.internal;
 
-import static ai.cleveragents.events.bus.logging.internal.DetailRedactor.MASK;
+import static ai.cleveragents.events.dispatch.redaction.DetailRedactor.MASK;
 import static ai.cleveragents.events.bus.logging.internal.LogCapture.keyValues;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -18,6 +18,7 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.dispatch.DispatchEngine;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;

@@ -17,6 +17,7 @@ import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.Subscription;
 import ai.cleveragents.events.dispatch.DispatchEngine;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

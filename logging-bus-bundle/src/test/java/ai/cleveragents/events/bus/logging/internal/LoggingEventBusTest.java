@@ -20,6 +20,7 @@ import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;

@@ -1,6 +1,6 @@
-package ai.cleveragents.events.bus.logging.internal;
+package ai.cleveragents.events.dispatch.redaction;
 
-import static ai.cleveragents.events.bus.logging.internal.DetailRedactor.MASK;
+import static ai.cleveragents.events.dispatch.redaction.DetailRedactor.MASK;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertSame;

@@ -1,4 +1,4 @@
-package ai.cleveragents.events.bus.logging.internal;
+package ai.cleveragents.events.dispatch.redaction;
 
 import java.util.ArrayList;
 import java.util.Collections;
