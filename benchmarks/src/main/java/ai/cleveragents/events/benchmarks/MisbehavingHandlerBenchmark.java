@@ -1,4 +1,4 @@
-package ai.cleveragents.events.dispatch;
+package ai.cleveragents.events.benchmarks;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -7,6 +7,7 @@ import java.util.concurrent.locks.LockSupport;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.DispatchEngine;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -36,7 +37,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * <li>{@code blocking}: a handler of {@code tool.failed} that blocks for 100 ms, kept busy by a
  * background thread emitting {@code tool.failed} without pause on the same bus.</li>
  * </ul>
- * Run by hand: {@code mvn -B -pl dispatch-core -am verify -DskipTests -Pjmh}.
+ * Run by hand (not part of {@code ./bench}): {@code mvn -B -Pbench -pl benchmarks -am package -DskipTests}, then
+ * {@code java -jar benchmarks/target/benchmarks.jar MisbehavingHandlerBenchmark -f 1 -wi 3 -w 1s -i 5 -r 1s}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
