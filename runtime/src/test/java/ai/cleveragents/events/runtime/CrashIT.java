@@ -40,12 +40,7 @@ public class CrashIT {
 
     @BeforeClass
     public static void copyDistribution() throws IOException {
-        Path dist = Path.of(System.getProperty("dist.dir", "target/dist"));
-        home = dist.resolveSibling("crash-dist");
-        DistributionIT.deleteTree(home);
-        DistributionIT.copyTree(dist, home);
-        Files.deleteIfExists(home.resolve(".built"));
-        DistributionIT.deleteTree(home.resolve("data"));
+        home = DistributionIT.freshCopy("crash-dist");
     }
 
     @Test

@@ -29,12 +29,7 @@ public class DistributionIT {
 
     @BeforeClass
     public static void copyDistribution() throws IOException {
-        Path dist = Path.of(System.getProperty("dist.dir", "target/dist"));
-        home = dist.resolveSibling("it-dist");
-        deleteTree(home);
-        copyTree(dist, home);
-        Files.deleteIfExists(home.resolve(".built"));
-        deleteTree(home.resolve("data"));
+        home = freshCopy("it-dist");
     }
 
     @Test
@@ -95,6 +90,20 @@ public class DistributionIT {
         Matcher m = Pattern.compile("emitted \\S+ (\\w{26}) on reactive").matcher(runtime.command("events:emit " + args));
         assertTrue(runtime.stdout(), m.find());
         return m.group(1);
+    }
+
+    /**
+     * A private copy of the built distribution beside it, with no data and no build marker, so a test
+     * can start, kill and restart it without touching {@code target/dist}.
+     */
+    static Path freshCopy(String name) throws IOException {
+        Path dist = Path.of(System.getProperty("dist.dir", "target/dist"));
+        Path copy = dist.resolveSibling(name);
+        deleteTree(copy);
+        copyTree(dist, copy);
+        Files.deleteIfExists(copy.resolve(".built"));
+        deleteTree(copy.resolve("data"));
+        return copy;
     }
 
     static void copyTree(Path from, Path to) throws IOException {

@@ -4,7 +4,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,12 +34,7 @@ public class ShellGarbageIT {
 
     @BeforeClass
     public static void copyDistribution() throws IOException {
-        Path dist = Path.of(System.getProperty("dist.dir", "target/dist"));
-        home = dist.resolveSibling("garbage-dist");
-        DistributionIT.deleteTree(home);
-        DistributionIT.copyTree(dist, home);
-        Files.deleteIfExists(home.resolve(".built"));
-        DistributionIT.deleteTree(home.resolve("data"));
+        home = DistributionIT.freshCopy("garbage-dist");
     }
 
     @Test
