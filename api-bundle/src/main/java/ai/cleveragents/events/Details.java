@@ -17,11 +17,8 @@ import java.util.Map;
  */
 final class Details {
 
-    /**
-     * How deep maps and lists may nest, the details map itself being level 1: one less than the JSON
-     * codec's limit, which counts the event object too. Also stops a map that contains itself.
-     */
-    static final int MAX_DEPTH = 63;
+    /** {@link EventLimits#MAX_DEPTH}; also stops a map that contains itself. */
+    static final int MAX_DEPTH = EventLimits.MAX_DEPTH;
 
     private Details() {
     }
@@ -42,10 +39,19 @@ final class Details {
                 throw new IllegalArgumentException("detail key at " + path + " must be a String, got "
                         + (key == null ? "null" : key.getClass().getName()));
             }
-            String k = (String) key;
+            String k = requireKeyLength((String) key, path);
             copy.put(k, copyValue(e.getValue(), path + "." + k, depth));
         }
         return Collections.unmodifiableMap(copy);
+    }
+
+    private static String requireKeyLength(String key, String path) {
+        if (key.length() > EventLimits.MAX_KEY_LENGTH) {
+            throw new IllegalArgumentException("a detail key at " + path + " has " + key.length()
+                    + " characters, over the limit of "
+                    + EventLimits.MAX_KEY_LENGTH + " (EventLimits.MAX_KEY_LENGTH)");
+        }
+        return key;
     }
 
     private static List<Object> copyList(List<?> source, String path, int depth) {
@@ -100,20 +106,31 @@ final class Details {
         }
         if (n instanceof BigInteger) {
             BigInteger b = (BigInteger) n;
-            return b.bitLength() < Long.SIZE ? (Object) b.longValue() : b;
+            return b.bitLength() < Long.SIZE ? (Object) b.longValue() : requireNumberLength(b, path);
         }
         if (n instanceof BigDecimal) {
-            return normalise((BigDecimal) n);
+            return normalise((BigDecimal) n, path);
         }
         throw new IllegalArgumentException("detail " + path + " has unsupported number type "
                 + n.getClass().getName() + " (use Integer, Long, Double, BigInteger or BigDecimal)");
     }
 
-    private static Object normalise(BigDecimal b) {
+    private static Object normalise(BigDecimal b, String path) {
         double d = b.doubleValue();
         if (!Double.isInfinite(d) && BigDecimal.valueOf(d).compareTo(b) == 0) {
             return d;
         }
-        return b;
+        return requireNumberLength(b, path);
+    }
+
+    /** The encoder writes big numbers with {@code toString()}: that text must stay within the limit. */
+    private static Number requireNumberLength(Number n, String path) {
+        int length = n.toString().length();
+        if (length > EventLimits.MAX_NUMBER_LENGTH) {
+            throw new IllegalArgumentException("detail " + path + " is a number of " + length
+                    + " characters, over the limit of " + EventLimits.MAX_NUMBER_LENGTH
+                    + " (EventLimits.MAX_NUMBER_LENGTH)");
+        }
+        return n;
     }
 }

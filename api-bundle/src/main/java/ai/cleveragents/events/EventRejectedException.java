@@ -1,8 +1,10 @@
 package ai.cleveragents.events;
 
 /**
- * Thrown by {@link EventBus#emit} when the bus cannot accept an event: it is closed, or its
- * write-ahead journal refused the write. The event has not been delivered to anyone.
+ * Thrown by {@link EventBus#emit} when the bus cannot accept an event: it is closed, its write-ahead
+ * journal refused the write, or the event is too large to be journalled. The event has not been
+ * delivered to anyone and, unless the reason is {@link Reason#JOURNAL_FAILURE} under durability
+ * {@code none}, is not in the journal.
  */
 public class EventRejectedException extends RuntimeException {
 
@@ -13,7 +15,14 @@ public class EventRejectedException extends RuntimeException {
         /** The bus has been closed (its bundle stopped or its component deactivated). */
         CLOSED,
         /** The journal could not make the event durable (for example a full or read-only disk). */
-        JOURNAL_FAILURE
+        JOURNAL_FAILURE,
+        /**
+         * The event's encoded form exceeds {@link EventLimits#MAX_EVENT_BYTES}, so the journal could not
+         * read it back; retrying cannot help. The message names the size and the limit.
+         *
+         * @since 1.1
+         */
+        TOO_LARGE
     }
 
     private final Reason reason;

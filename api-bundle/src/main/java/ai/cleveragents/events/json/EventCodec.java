@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventLimits;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -30,15 +31,24 @@ import com.fasterxml.jackson.core.StreamReadFeature;
  * fail with an {@link EventCodecException}. Decoding reads at most the given input, so it never hangs.
  * A round trip gives back an equal event.
  *
+ * <p>Encoding and decoding share one set of limits, {@link EventLimits}: an event whose encoded form
+ * exceeds {@link #maxBytes()} is refused by the encoder with an {@link EventCodecException} naming the
+ * limit, so that nothing is ever written that this codec could not read back. Keys and numbers within
+ * {@link EventLimits#MAX_KEY_LENGTH} and {@link EventLimits#MAX_NUMBER_LENGTH} (checked when the event is
+ * built) always decode.
+ *
  * <p>Instances are immutable and thread-safe.
  */
 public final class EventCodec {
 
-    /** The default input limit: 1 MiB. */
-    public static final int DEFAULT_MAX_BYTES = 1 << 20;
+    /** The default input and output limit: {@link EventLimits#MAX_EVENT_BYTES}, 1 MiB. */
+    public static final int DEFAULT_MAX_BYTES = EventLimits.MAX_EVENT_BYTES;
 
-    /** How deep objects and arrays may nest in the input. */
-    public static final int MAX_DEPTH = 64;
+    /** How deep objects and arrays may nest in the input: the details' limit plus the event object. */
+    public static final int MAX_DEPTH = EventLimits.MAX_DEPTH + 1;
+
+    /** A key of {@link EventLimits#MAX_KEY_LENGTH} chars takes up to three UTF-8 bytes a char. */
+    private static final int MAX_NAME_BYTES = EventLimits.MAX_KEY_LENGTH * 3;
 
     private final int maxBytes;
     private final JsonFactory factory;
@@ -49,7 +59,7 @@ public final class EventCodec {
     }
 
     /**
-     * @param maxBytes the largest input accepted, in UTF-8 bytes
+     * @param maxBytes the largest input accepted and output produced, in UTF-8 bytes
      * @throws IllegalArgumentException if {@code maxBytes} is not positive
      */
     public EventCodec(int maxBytes) {
@@ -62,11 +72,13 @@ public final class EventCodec {
                 .streamReadConstraints(StreamReadConstraints.builder()
                         .maxDocumentLength(maxBytes)
                         .maxNestingDepth(MAX_DEPTH)
+                        .maxNameLength(MAX_NAME_BYTES)
+                        .maxNumberLength(EventLimits.MAX_NUMBER_LENGTH)
                         .build())
                 .build();
     }
 
-    /** @return the largest input accepted, in UTF-8 bytes */
+    /** @return the largest input accepted and output produced, in UTF-8 bytes */
     public int maxBytes() {
         return maxBytes;
     }
@@ -75,6 +87,7 @@ public final class EventCodec {
      * @param event the event
      * @return its single-line JSON form, without a line terminator
      * @throws NullPointerException if {@code event} is {@code null}
+     * @throws EventCodecException  if the encoded form exceeds {@link #maxBytes()}
      */
     public String encode(DomainEvent event) {
         return new String(encodeToBytes(event), StandardCharsets.UTF_8);
@@ -84,29 +97,40 @@ public final class EventCodec {
      * @param event the event
      * @return its single-line JSON form as UTF-8, without a line terminator
      * @throws NullPointerException if {@code event} is {@code null}
+     * @throws EventCodecException  if the encoded form exceeds {@link #maxBytes()}
      */
     public byte[] encodeToBytes(DomainEvent event) {
+        Objects.requireNonNull(event, "event");
         ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        encode(event, out);
+        try (JsonGenerator g = factory.createGenerator(out)) {
+            EventEncoder.write(event, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (out.size() > maxBytes) {
+            throw new EventCodecException("event " + event.eventId() + " encodes to " + out.size()
+                    + " bytes, over the limit of " + maxBytes + " bytes (EventLimits.MAX_EVENT_BYTES is "
+                    + EventLimits.MAX_EVENT_BYTES + ")", null);
+        }
         return out.toByteArray();
     }
 
     /**
      * Writes the single-line JSON form of an event as UTF-8, without a line terminator. The stream is
-     * neither flushed nor closed: the caller decides when output becomes visible.
+     * neither flushed nor closed: the caller decides when output becomes visible. Nothing is written
+     * when the event is refused.
      *
      * @param event the event
      * @param out   where to write; not closed
      * @throws NullPointerException if an argument is {@code null}
+     * @throws EventCodecException  if the encoded form exceeds {@link #maxBytes()}
      * @throws UncheckedIOException if {@code out} fails
      */
     public void encode(DomainEvent event, OutputStream out) {
-        Objects.requireNonNull(event, "event");
         Objects.requireNonNull(out, "out");
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
-            EventEncoder.write(event, g);
+        byte[] bytes = encodeToBytes(event);
+        try {
+            out.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

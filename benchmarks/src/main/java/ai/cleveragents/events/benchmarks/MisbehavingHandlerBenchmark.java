@@ -60,7 +60,7 @@ public class MisbehavingHandlerBenchmark {
 
     @Setup
     public void setUp(Blackhole blackhole) {
-        engine = new DispatchEngine("bench", e -> false);
+        engine = new DispatchEngine("bench", (e, emitter) -> false);
         for (int i = 0; i < 4; i++) {
             engine.subscribe(EventType.PLAN_CREATED, e -> {
                 Blackhole.consumeCPU(work);

@@ -55,17 +55,27 @@ public final class DispatchEngine {
     }
 
     /**
+     * Emits an event from no particular bundle ({@link Emitters#UNKNOWN}).
+     *
+     * @see #emit(DomainEvent, String)
+     */
+    public void emit(DomainEvent event) {
+        emit(event, Emitters.UNKNOWN);
+    }
+
+    /**
      * Runs the stage, then every handler of the event's type.
      *
-     * @param event the event
+     * @param event   the event
+     * @param emitter who emits it, as made by {@link Emitters}
      * @throws NullPointerException if {@code event} is {@code null}
      * @throws ai.cleveragents.events.EventRejectedException if the engine is closed or the stage refused it
      */
-    public void emit(DomainEvent event) {
+    public void emit(DomainEvent event, String emitter) {
         Objects.requireNonNull(event, "event");
         gate.enter();
         try {
-            boolean elsewhere = stage.beforeDispatch(event);
+            boolean elsewhere = stage.beforeDispatch(event, emitter);
             metrics.emitted(event.eventType());
             dispatch(event, elsewhere);
         } finally {

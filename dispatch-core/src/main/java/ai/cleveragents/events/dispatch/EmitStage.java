@@ -13,12 +13,13 @@ public interface EmitStage {
     /**
      * Called for every accepted event on the emitting thread, before synchronous dispatch.
      *
-     * @param event the event
+     * @param event   the event
+     * @param emitter who emits it: {@code <bundle symbolic name>/<version>} or {@link Emitters#UNKNOWN}
      * @return {@code true} if the event reached a receiver other than the synchronous handlers (a stream
      *         subscriber), so that it does not count as unhandled without them
      * @throws ai.cleveragents.events.EventRejectedException to refuse the event; nothing is then delivered
      */
-    boolean beforeDispatch(DomainEvent event);
+    boolean beforeDispatch(DomainEvent event, String emitter);
 
     /** @return events dropped for stream subscribers so far */
     default long drops() {

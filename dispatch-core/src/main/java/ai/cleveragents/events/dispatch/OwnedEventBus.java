@@ -14,15 +14,17 @@ final class OwnedEventBus implements EventBus {
 
     private final DispatchEngine engine;
     private final Object owner;
+    private final String emitter;
 
     OwnedEventBus(DispatchEngine engine, Object owner) {
         this.engine = engine;
         this.owner = owner;
+        this.emitter = Emitters.ofOwner(owner);
     }
 
     @Override
     public void emit(DomainEvent event) {
-        engine.emit(event);
+        engine.emit(event, emitter);
     }
 
     @Override

@@ -29,7 +29,7 @@ public class ConcurrencyTest {
 
     @Test
     public void emitsRacingSubscribeAndCloseKeepExactCountsAndOrder() throws Exception {
-        DispatchEngine engine = new DispatchEngine("race", event -> false);
+        DispatchEngine engine = new DispatchEngine("race", (event, emitter) -> false);
         EventBus bus = engine.view(null);
         LongAdder stable = new LongAdder();
         LongAdder churned = new LongAdder();

@@ -27,7 +27,7 @@ import org.junit.Test;
 
 public class DispatchEngineTest {
 
-    private final DispatchEngine engine = new DispatchEngine("test", event -> false);
+    private final DispatchEngine engine = new DispatchEngine("test", (event, emitter) -> false);
     private final EventBus bus = engine.view(null);
 
     @Test
@@ -77,7 +77,7 @@ public class DispatchEngineTest {
 
     @Test
     public void eventsReachingAStreamAreNotUnhandled() {
-        DispatchEngine streaming = new DispatchEngine("s", event -> true);
+        DispatchEngine streaming = new DispatchEngine("s", (event, emitter) -> true);
         streaming.emit(DomainEvent.of(EventType.PLAN_CREATED));
         assertTrue(streaming.metrics().unhandled().isEmpty());
     }
@@ -132,7 +132,7 @@ public class DispatchEngineTest {
 
     @Test
     public void theStageCanRefuseAnEventBeforeAnyDelivery() {
-        DispatchEngine refusing = new DispatchEngine("r", event -> {
+        DispatchEngine refusing = new DispatchEngine("r", (event, emitter) -> {
             throw new EventRejectedException(EventRejectedException.Reason.JOURNAL_FAILURE, "disk full", null);
         });
         AtomicInteger n = new AtomicInteger();

@@ -50,7 +50,7 @@ final class StressRound {
 
     StressRound(StressSchedule schedule) {
         this.schedule = schedule;
-        this.engine = new DispatchEngine("stress", event -> {
+        this.engine = new DispatchEngine("stress", (event, emitter) -> {
             stageCalls.increment();
             schedule.perturb();
             return false;

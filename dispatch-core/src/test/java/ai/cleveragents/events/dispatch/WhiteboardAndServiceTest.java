@@ -59,7 +59,7 @@ public class WhiteboardAndServiceTest {
         framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(config);
         framework.start();
         system = framework.getBundleContext();
-        engine = new DispatchEngine("test", event -> false);
+        engine = new DispatchEngine("test", (event, emitter) -> false);
         service = BusService.start(system, engine, Map.of(Constants.SERVICE_RANKING, 100,
                 EventBusConstants.BUS_NAME, "test"));
     }

@@ -47,7 +47,7 @@ public final class Peers {
             case "logging-off":
                 return logging(false, receivers, event);
             case "dispatch-core":
-                DispatchEngine engine = new DispatchEngine("reactive", e -> false);
+                DispatchEngine engine = new DispatchEngine("reactive", (e, emitter) -> false);
                 return new BusPeer(engine.view(null), receivers, event, () -> engine.close(() -> { }, 1_000));
             case "guava":
                 return new GuavaPeer(new EventBus(), null, receivers, event);

@@ -16,7 +16,7 @@ final class JournalStage implements EmitStage {
     }
 
     @Override
-    public boolean beforeDispatch(DomainEvent event) {
+    public boolean beforeDispatch(DomainEvent event, String emitter) {
         if (event.eventType() == refused) {
             throw new EventRejectedException(EventRejectedException.Reason.JOURNAL_FAILURE, "journal full", null);
         }

@@ -20,7 +20,7 @@ final class RecordingBus {
     final List<DomainEvent> events = Collections.synchronizedList(new ArrayList<>());
 
     RecordingBus(String name) {
-        this(name, e -> false);
+        this(name, (e, emitter) -> false);
     }
 
     RecordingBus(String name, EmitStage stage) {

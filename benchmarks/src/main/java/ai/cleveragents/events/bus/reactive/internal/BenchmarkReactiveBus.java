@@ -9,6 +9,7 @@ import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventStream;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 /**
  * The reactive bus exactly as its DS component assembles it (journal stage, stream, dispatch engine),
@@ -48,7 +49,7 @@ public final class BenchmarkReactiveBus implements AutoCloseable {
         JournalSettings settings = new JournalSettings(dir, BusSettings.durability(durability),
                 defaults.groupIntervalMillis(), defaults.groupMaxEvents(), defaults.segmentMaxBytes(),
                 Duration.ZERO, RETENTION_MAX_BYTES);
-        return new BenchmarkReactiveBus(new ReactiveBus(new JournalStage(Journal.open(settings)), stream), dir);
+        return new BenchmarkReactiveBus(new ReactiveBus(new JournalStage(Journal.open(settings), DetailRedactor.compile(null)), stream), dir);
     }
 
     /** @return the bus, as consumers see the {@code EventBus} service */

@@ -92,7 +92,7 @@ final class EventLogStage implements EmitStage {
 
     /** @return {@code false}: a log record is not a receiver, the event may still be unhandled */
     @Override
-    public boolean beforeDispatch(DomainEvent event) {
+    public boolean beforeDispatch(DomainEvent event, String emitter) {
         int index = event.eventType().ordinal();
         Logger logger = loggers[index];
         Level level = levels[index];

@@ -71,7 +71,7 @@ public class LoggingBusBenchmark {
         logback.getLogger("ai.cleveragents.events").addAppender(file);
         logback.getLogger("ai.cleveragents.events").setLevel(
                 "file".equals(logging) || "buffered".equals(logging) ? Level.INFO : Level.WARN);
-        engine = "bare".equals(logging) ? new DispatchEngine("bare", e -> false)
+        engine = "bare".equals(logging) ? new DispatchEngine("bare", (e, emitter) -> false)
                 : new DispatchEngine("logging", new EventLogStage(logback,
                         DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN)));
         bus = engine.view(null);

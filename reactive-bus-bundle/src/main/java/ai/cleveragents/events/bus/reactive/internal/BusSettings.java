@@ -1,5 +1,7 @@
 package ai.cleveragents.events.bus.reactive.internal;
 
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,9 +18,10 @@ import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
  * @param overflow      the stream overflow policy
  * @param bufferSize    the stream buffer size per subscriber
  * @param closeTimeoutMillis how long a stop waits for emits in flight
+ * @param journalRedactor what the journal masks before writing (off when {@code journal.redact} is false)
  */
 record BusSettings(int ranking, JournalSettings journal, OverflowPolicy overflow, int bufferSize,
-        long closeTimeoutMillis) {
+        long closeTimeoutMillis, DetailRedactor journalRedactor) {
 
     static BusSettings from(ReactiveBusComponent.Config c, Path defaultDirectory) {
         JournalSettings journal = null;
@@ -35,7 +38,8 @@ record BusSettings(int ranking, JournalSettings journal, OverflowPolicy overflow
         return new BusSettings(c.service_ranking(), journal,
                 OverflowPolicy.parse("stream.overflow", c.stream_overflow()),
                 (int) atLeast("stream.buffer.size", c.stream_buffer_size(), 1),
-                atLeast("close.timeout.ms", c.close_timeout_ms(), 0));
+                atLeast("close.timeout.ms", c.close_timeout_ms(), 0),
+                c.journal_redact() ? DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN) : DetailRedactor.compile(null));
     }
 
     /** @return {@code true} if going from {@code this} to {@code next} needs a new bus, not a live update */

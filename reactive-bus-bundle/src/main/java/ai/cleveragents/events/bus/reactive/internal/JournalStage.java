@@ -3,6 +3,7 @@ package ai.cleveragents.events.bus.reactive.internal;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,19 +15,24 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.JournalProblem;
+import ai.cleveragents.events.JournalReport;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalException;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalStats;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+import ai.cleveragents.events.json.EventCodecException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The write-ahead step of the reactive bus: appends each event to the current journal before dispatch,
- * and lets a configuration change replace the journal live. Appends hold the read lock, a replacement
- * the write lock, so no append ever meets a journal being closed. Also the {@link EventJournal} reader,
- * always reading the current journal. Thread-safe.
+ * The write-ahead step of the reactive bus: appends each event to the current journal before dispatch
+ * (its details redacted first when redaction at rest is on), and lets a configuration change replace
+ * the journal live. Appends hold the read lock, a replacement the write lock, so no append ever meets a
+ * journal being closed. Also the {@link EventJournal} reader, always reading the current journal.
+ * Thread-safe.
  */
 final class JournalStage implements EventJournal {
 
@@ -35,16 +41,29 @@ final class JournalStage implements EventJournal {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Written under the write lock of {@link #lock}. */
     private volatile Journal journal;
+    /** What is masked before writing; {@link DetailRedactor#isEnabled()} false to write in clear. */
+    private volatile DetailRedactor redactor;
 
-    JournalStage(Journal journal) {
+    JournalStage(Journal journal, DetailRedactor redactor) {
         this.journal = journal;
+        this.redactor = redactor;
     }
 
-    /** @throws EventRejectedException with {@link EventRejectedException.Reason#JOURNAL_FAILURE} */
-    void append(DomainEvent event) {
+    /**
+     * @param event   the event, as subscribers receive it
+     * @param emitter the emitting bundle
+     * @throws EventRejectedException with {@link EventRejectedException.Reason#JOURNAL_FAILURE}, or
+     *                                {@link EventRejectedException.Reason#TOO_LARGE} when the journal
+     *                                could not read the event back
+     */
+    void append(DomainEvent event, String emitter) {
+        DomainEvent atRest = redacted(event);
         lock.readLock().lock();
         try {
-            journal.append(event);
+            journal.append(atRest, emitter);
+        } catch (EventCodecException e) {
+            throw new EventRejectedException(EventRejectedException.Reason.TOO_LARGE,
+                    "the reactive bus journal refused event " + event.eventId() + ": " + e.getMessage(), e);
         } catch (JournalException e) {
             throw new EventRejectedException(EventRejectedException.Reason.JOURNAL_FAILURE,
                     "the reactive bus journal refused event " + event.eventId() + ": " + e.getMessage(), e);
@@ -53,15 +72,31 @@ final class JournalStage implements EventJournal {
         }
     }
 
+    private DomainEvent redacted(DomainEvent event) {
+        Map<String, Object> details = redactor.redact(event.details());
+        return details == event.details() ? event : event.toBuilder().details(details).build();
+    }
+
     JournalSettings settings() {
         return journal.settings();
     }
 
+    /** @param next what to mask in events written from now on */
+    void redactWith(DetailRedactor next) {
+        redactor = next;
+    }
+
     /**
      * Opens a journal with new settings and switches to it; the old one is closed. If the new one
-     * cannot be opened, the old one stays and the error is thrown.
+     * cannot be opened, the old one stays and the error is thrown. In the same directory, whose lock
+     * the old journal holds, the old one is closed first (appends wait meanwhile) and reopened if the
+     * new one fails.
      */
     void replace(JournalSettings settings) throws IOException {
+        if (settings.directory().toAbsolutePath().equals(journal.directory())) {
+            replaceInPlace(settings);
+            return;
+        }
         Journal next = Journal.open(settings);
         Journal old;
         lock.writeLock().lock();
@@ -72,6 +107,22 @@ final class JournalStage implements EventJournal {
             lock.writeLock().unlock();
         }
         closeQuietly(old);
+    }
+
+    private void replaceInPlace(JournalSettings settings) throws IOException {
+        lock.writeLock().lock();
+        try {
+            Journal old = journal;
+            closeQuietly(old);
+            try {
+                journal = Journal.open(settings);
+            } catch (IOException e) {
+                journal = Journal.open(old.settings());
+                throw e;
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     void close() {
@@ -99,6 +150,7 @@ final class JournalStage implements EventJournal {
         m.put("journal.bytes", s.bytesWritten());
         m.put("journal.lag", s.lag());
         m.put("journal.segments", (long) s.segments());
+        m.put("journal.problems", (long) journal.knownProblems().size());
         return m;
     }
 
@@ -115,5 +167,15 @@ final class JournalStage implements EventJournal {
     @Override
     public Optional<String> lastEventId() {
         return journal.lastEventId();
+    }
+
+    @Override
+    public JournalReport verify() {
+        return journal.verify();
+    }
+
+    @Override
+    public List<JournalProblem> knownProblems() {
+        return journal.knownProblems();
     }
 }

@@ -33,9 +33,9 @@ final class ReactiveBus implements EmitStage {
     }
 
     @Override
-    public boolean beforeDispatch(DomainEvent event) {
+    public boolean beforeDispatch(DomainEvent event, String emitter) {
         if (journal != null) {
-            journal.append(event);
+            journal.append(event, emitter);
         }
         return stream.offer(event);
     }

@@ -49,6 +49,9 @@ public final class ReactiveBusComponent {
     /** Framework property naming the default journal directory (the runtime sets it to data/journal). */
     public static final String JOURNAL_DIR_PROPERTY = "ai.cleveragents.events.journal.dir";
 
+    /** Framework property Karaf sets to its data folder. */
+    static final String KARAF_DATA_PROPERTY = "karaf.data";
+
     private static final Logger LOG = LoggerFactory.getLogger(ReactiveBusComponent.class);
 
     /** Reactive bus configuration. */
@@ -62,8 +65,13 @@ public final class ReactiveBusComponent {
         boolean journal_enabled() default true;
 
         @AttributeDefinition(name = "Journal directory", description = "Where segment files go. Empty: the framework property "
-                + JOURNAL_DIR_PROPERTY + ", else the bundle's data area.")
+                + JOURNAL_DIR_PROPERTY + ", else ${karaf.data}/cleveragents-events/journal under Karaf, else the bundle's data area"
+                + " (deleted when the bundle is uninstalled or the framework storage is cleaned).")
         String journal_directory() default "";
+
+        @AttributeDefinition(name = "Redact at rest", description = "Replace detail values whose key matches the redaction"
+                + " pattern by *** before they are written to the journal; in-process subscribers still receive them in clear.")
+        boolean journal_redact() default true;
 
         @AttributeDefinition(name = "Durability", description = "none: OS buffers; group: fsync per batch, emit returns once its batch is durable; always: fsync per event.",
                 options = {@Option(value = "none", label = "none"), @Option(value = "group", label = "group"), @Option(value = "always", label = "always")})
@@ -100,6 +108,8 @@ public final class ReactiveBusComponent {
     private BusSettings settings;
     /** Guarded by {@code this}; {@code null} while no bus is running. */
     private Running running;
+    /** Guarded by {@code this}: whether the warning about the bundle data area was logged. */
+    private boolean warnedDataArea;
 
     /** What one start registers; replaced on restart. */
     private record Running(ReactiveBus bus, BusService service, ServiceRegistration<EventStream> stream,
@@ -163,7 +173,11 @@ public final class ReactiveBusComponent {
     }
 
     private void updateJournal(BusSettings next) {
-        if (next.journal() == null || next.journal().equals(settings.journal())) {
+        if (next.journal() == null) {
+            return;
+        }
+        running.bus().journalStage().redactWith(next.journalRedactor());
+        if (next.journal().equals(settings.journal())) {
             return;
         }
         try {
@@ -175,23 +189,41 @@ public final class ReactiveBusComponent {
         }
     }
 
+    /**
+     * The framework property naming the directory, else Karaf's data folder, else the bundle's data
+     * area (with one warning: the framework deletes it on uninstall and on a clean start).
+     */
     private Path defaultJournalDirectory() {
         String fromFramework = context.getProperty(JOURNAL_DIR_PROPERTY);
         if (fromFramework != null && !fromFramework.isBlank()) {
             return Path.of(fromFramework.trim());
         }
-        return context.getDataFile("journal").toPath();
+        String karafData = context.getProperty(KARAF_DATA_PROPERTY);
+        if (karafData != null && !karafData.isBlank()) {
+            return Path.of(karafData.trim(), "cleveragents-events", "journal");
+        }
+        Path dataArea = context.getDataFile("journal").toPath();
+        if (!warnedDataArea) {
+            warnedDataArea = true;
+            LOG.warn("reactive bus: the journal is in the bundle's data area {}, which the framework deletes when the bundle"
+                    + " is uninstalled or its storage is cleaned; set journal.directory in {} or the framework property {}",
+                    dataArea, PID, JOURNAL_DIR_PROPERTY);
+        }
+        return dataArea;
     }
 
     private Running start(BusSettings s) {
         JournalStage journal = null;
         if (s.journal() != null) {
             try {
-                journal = new JournalStage(Journal.open(s.journal()));
+                journal = new JournalStage(Journal.open(s.journal()), s.journalRedactor());
             } catch (IOException e) {
                 LOG.error("reactive bus not started: journal.directory {}: {}", s.journal().directory(), e.getMessage());
                 return null;
             }
+            LOG.info("reactive bus: journal in {} (durability {}, redaction at rest {})",
+                    s.journal().directory().toAbsolutePath(), s.journal().durability().name().toLowerCase(java.util.Locale.ROOT),
+                    s.journalRedactor().isEnabled() ? "on" : "off");
         }
         ReactiveBus bus = new ReactiveBus(journal, new StreamPublisher(s.bufferSize(), s.overflow()));
         Map<String, Object> props = properties(s);

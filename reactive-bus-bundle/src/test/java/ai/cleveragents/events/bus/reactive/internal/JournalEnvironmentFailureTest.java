@@ -25,6 +25,7 @@ import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.bus.reactive.internal.journal.Durability;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import org.junit.After;
 import org.junit.Rule;
@@ -53,7 +54,7 @@ public class JournalEnvironmentFailureTest {
 
     private static ReactiveBus bus(Path dir) throws IOException {
         return new ReactiveBus(new JournalStage(Journal.open(JournalSettings.defaults(dir)
-                .withDurability(Durability.GROUP))), new StreamPublisher(16, OverflowPolicy.DROP_NEWEST));
+                .withDurability(Durability.GROUP)), DetailRedactor.compile(null)), new StreamPublisher(16, OverflowPolicy.DROP_NEWEST));
     }
 
     private static DomainEvent event(int n, int padding) {

@@ -22,6 +22,7 @@ import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.bus.reactive.internal.journal.Durability;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import org.junit.Rule;
 import org.junit.Test;
@@ -33,7 +34,8 @@ public class ReactiveBusTest {
     public TemporaryFolder tmp = new TemporaryFolder();
 
     private ReactiveBus withJournal(Path dir, Durability durability) throws Exception {
-        JournalStage stage = new JournalStage(Journal.open(JournalSettings.defaults(dir).withDurability(durability)));
+        JournalStage stage = new JournalStage(Journal.open(JournalSettings.defaults(dir).withDurability(durability)),
+                DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN));
         return new ReactiveBus(stage, new StreamPublisher(64, OverflowPolicy.BLOCK));
     }
 

@@ -24,6 +24,7 @@ import ai.cleveragents.events.Subscription;
 import ai.cleveragents.events.bus.reactive.internal.journal.Durability;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 /**
  * One seed of {@link ReactiveStressTest}: a reactive bus with a journal and stream subscribers, raced
@@ -76,7 +77,7 @@ final class ReactiveStressRound {
     /** @return how many emits were accepted */
     long run(Path dir, List<String> failures) throws IOException, InterruptedException {
         ReactiveBus bus = new ReactiveBus(new JournalStage(Journal.open(JournalSettings.defaults(dir)
-                .withDurability(durability))), new StreamPublisher(bufferSize, policy));
+                .withDurability(durability)), DetailRedactor.compile(null)), new StreamPublisher(bufferSize, policy));
         EventBus view = bus.engine().view(null);
         SequenceLedger handled = new SequenceLedger("sync handler", emitters, violations);
         view.subscribeAll(handled::record);

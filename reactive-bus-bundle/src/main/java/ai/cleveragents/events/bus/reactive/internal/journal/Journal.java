@@ -22,18 +22,24 @@ import org.slf4j.LoggerFactory;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.JournalProblem;
+import ai.cleveragents.events.JournalReport;
 import ai.cleveragents.events.json.EventCodec;
+import ai.cleveragents.events.dispatch.Emitters;
 
 /**
- * A write-ahead audit journal: events appended as JSON Lines (the {@link EventCodec} wire format) to
- * segment files {@code events-<sequence>-<first-event-id>.jsonl} (0600) in one directory (0700),
- * rotated by size, deleted by age and total size, and replayable while being written.
+ * A write-ahead audit journal: events appended as JSON Lines records ({@link RecordFormat}: the
+ * {@link EventCodec} wire format plus a sequence number, the emitting bundle and a SHA-256 hash chain)
+ * to segment files {@code events-<sequence>-<first-event-id>.jsonl} (0600) in one directory (0700),
+ * rotated by size, deleted by age and total size, replayable while being written, and verifiable.
  *
  * <p>{@link #append} returns once the event is durable per the {@link Durability} policy. Appends are
- * thread-safe and keep, per segment, the order in which appending threads took the write lock (so
- * events from one thread stay in order). Reads never block writers for longer than it takes to list
- * the directory. Opening recovers from a crash: a torn or garbage tail of the last segment is cut off
- * and reported once at WARN level.
+ * thread-safe and keep the order in which appending threads took the write lock (so events from one
+ * thread stay in order); that order is the sequence number order. Reads never block writers for longer
+ * than it takes to list the directory. The journal holds an exclusive lock on its directory while open
+ * ({@link JournalLock}). Opening recovers from a crash: an unfinished line at the end of the last
+ * segment is cut off and reported once at WARN level; complete lines are never removed; gaps between
+ * segments are reported ({@link #knownProblems()}).
  */
 public final class Journal implements EventJournal, AutoCloseable {
 
@@ -48,6 +54,8 @@ public final class Journal implements EventJournal, AutoCloseable {
     private final AtomicInteger writing = new AtomicInteger();
     private final JournalCounters counters;
     private final SegmentReplay replay;
+    private final JournalLock lock;
+    private final List<JournalProblem> knownProblems;
 
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Guarded by {@link #writeLock}; {@code null} until the first append into an empty journal. */
@@ -60,11 +68,16 @@ public final class Journal implements EventJournal, AutoCloseable {
     private boolean closed;
     /** Guarded by {@link #writeLock}: why this journal refuses appends for good, if it does. */
     private IOException failure;
+    /** Guarded by {@link #writeLock}: where the next record links to. */
+    private final RecordChain chain;
 
-    private Journal(JournalSettings settings, Path directory, JournalCounters counters) {
+    private Journal(JournalSettings settings, Path directory, JournalLock lock, JournalDirectory.Recovered recovered) {
         this.settings = settings;
         this.directory = directory;
-        this.counters = counters;
+        this.lock = lock;
+        this.counters = new JournalCounters(recovered.truncatedBytes(), recovered.lastEventId());
+        this.chain = new RecordChain(recovered.lastSeq(), recovered.lastHash());
+        this.knownProblems = List.copyOf(recovered.problems());
         this.retention = new Retention(settings.retentionMaxAge(), settings.retentionMaxBytes(),
                 settings.segmentMaxBytes());
         this.committer = new GroupCommitter(this::forceWritten, writing, counters::lag,
@@ -74,22 +87,37 @@ public final class Journal implements EventJournal, AutoCloseable {
 
     /**
      * Opens the journal in {@code settings.directory()}, creating the directory (0700) if it is
-     * missing, repairing a torn tail, and applying retention.
+     * missing, locking it, repairing an unfinished last line, checking the sequence between segments,
+     * and applying retention.
      *
      * @param settings the settings
      * @return the open journal
      * @throws IOException if the directory cannot be created, is not a directory or is not writable,
-     *                     or the segments cannot be read; the message names the path and the reason
+     *                     another journal holds it, or the segments cannot be read; the message names
+     *                     the path and the reason (and the holder of the lock)
      */
     public static Journal open(JournalSettings settings) throws IOException {
         Objects.requireNonNull(settings, "settings");
         Path dir = JournalDirectory.prepare(settings.directory());
-        List<SegmentFiles.Segment> found = SegmentFiles.list(dir);
-        JournalDirectory.Recovered recovered = JournalDirectory.recover(found, new EventCodec());
-        Journal journal = new Journal(settings, dir,
-                new JournalCounters(recovered.truncatedBytes(), recovered.lastEventId()));
-        journal.resume(found);
-        return journal;
+        JournalLock lock = JournalLock.acquire(dir);
+        try {
+            List<SegmentFiles.Segment> found = listSegments(dir);
+            JournalDirectory.Recovered recovered = JournalDirectory.recover(found, new EventCodec());
+            Journal journal = new Journal(settings, dir, lock, recovered);
+            journal.resume(found);
+            return journal;
+        } catch (IOException | RuntimeException e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static List<SegmentFiles.Segment> listSegments(Path dir) throws IOException {
+        try {
+            return SegmentFiles.list(dir);
+        } catch (IOException e) {
+            throw new IOException("cannot list journal directory " + dir + ": " + IoReasons.of(e), e);
+        }
     }
 
     private void resume(List<SegmentFiles.Segment> found) throws IOException {
@@ -107,22 +135,37 @@ public final class Journal implements EventJournal, AutoCloseable {
     }
 
     /**
+     * Appends an event emitted outside any bundle ({@link Emitters#UNKNOWN}).
+     *
+     * @see #append(DomainEvent, String)
+     */
+    public void append(DomainEvent event) {
+        append(event, Emitters.UNKNOWN);
+    }
+
+    /**
      * Appends an event and returns once it is durable per the {@link Durability} policy:
      * {@code NONE} once written to the operating system, {@code GROUP} once an {@code fsync} covering
      * it has completed (shared with concurrent appends), {@code ALWAYS} after its own {@code fsync}.
      * Thread-safe; the calling thread's interrupt status is kept but does not abort the append.
      *
-     * @param event the event
-     * @throws NullPointerException if {@code event} is {@code null}
+     * @param event   the event
+     * @param emitter the emitting bundle, as made by {@link Emitters#of}
+     * @throws NullPointerException if an argument is {@code null}
+     * @throws ai.cleveragents.events.json.EventCodecException if the event encodes to more than
+     *                              {@link ai.cleveragents.events.EventLimits#MAX_EVENT_BYTES}; nothing
+     *                              was written
      * @throws JournalException     if the event could not be made durable; it must be treated as not
      *                              written
      */
-    public void append(DomainEvent event) {
+    public void append(DomainEvent event, String emitter) {
         Objects.requireNonNull(event, "event");
+        byte[] emitterBytes = RecordFormat.ascii(Objects.requireNonNull(emitter, "emitter"));
+        byte[] json = codec.encodeToBytes(event);
         boolean interrupted = Thread.interrupted();
         writing.incrementAndGet();
         try {
-            long sequence = write(event.eventId(), encodeLine(event));
+            long sequence = write(event.eventId(), emitterBytes, json);
             if (settings.durability() == Durability.GROUP) {
                 committer.awaitDurable(sequence);
             }
@@ -136,29 +179,24 @@ public final class Journal implements EventJournal, AutoCloseable {
         }
     }
 
-    private byte[] encodeLine(DomainEvent event) {
-        byte[] json = codec.encodeToBytes(event);
-        byte[] line = new byte[json.length + 1];
-        System.arraycopy(json, 0, line, 0, json.length);
-        line[json.length] = '\n';
-        return line;
-    }
-
     /**
      * Writes the line under the write lock; the caller has counted itself in {@link #writing}, this
      * counts it out once the lock is taken.
      *
      * @return the sequence number of the written event
      */
-    private long write(String eventId, byte[] line) throws IOException {
+    private long write(String eventId, byte[] emitter, byte[] json) throws IOException {
         writeLock.lock();
         try {
             writing.decrementAndGet();
             checkWritable();
+            RecordChain.Sealed record = chain.seal(emitter, json);
+            byte[] line = record.line();
             if (active == null || (active.size() > 0 && active.size() + line.length > settings.segmentMaxBytes())) {
                 rotate(eventId);
             }
             writeLine(line);
+            chain.advance(record);
             long sequence = counters.written(eventId, line.length);
             if (settings.durability() == Durability.ALWAYS) {
                 forceActive();
@@ -299,6 +337,21 @@ public final class Journal implements EventJournal, AutoCloseable {
     }
 
     @Override
+    public JournalReport verify() {
+        return JournalVerifier.verify(snapshot(), codec);
+    }
+
+    @Override
+    public List<JournalProblem> knownProblems() {
+        return knownProblems;
+    }
+
+    /** @return the absolute directory this journal lives in */
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
     public Optional<String> lastEventId() {
         return Optional.ofNullable(settings.durability() == Durability.NONE ? counters.lastWrittenId()
                 : counters.lastDurableId());
@@ -328,15 +381,21 @@ public final class Journal implements EventJournal, AutoCloseable {
                 return;
             }
             closed = true;
-            if (active != null) {
-                try (ActiveSegment last = active) {
-                    last.force();
-                    counters.fsynced();
-                    counters.durable(counters.writtenSequence(), counters.lastWrittenId());
-                }
-            }
+            closeActive();
         } finally {
+            lock.close();
             writeLock.unlock();
+        }
+    }
+
+    /** Forces and closes the active segment; called under the write lock, before the lock is released. */
+    private void closeActive() throws IOException {
+        if (active != null) {
+            try (ActiveSegment last = active) {
+                last.force();
+                counters.fsynced();
+                counters.durable(counters.writtenSequence(), counters.lastWrittenId());
+            }
         }
     }
 
@@ -347,11 +406,11 @@ public final class Journal implements EventJournal, AutoCloseable {
             List<ReplayCursor.Extent> extents = new ArrayList<>();
             for (SegmentFiles.Segment s : SegmentFiles.list(directory)) {
                 long end = active != null && s.path().equals(active.path()) ? active.size() : Files.size(s.path());
-                extents.add(new ReplayCursor.Extent(s.path(), 0, end));
+                extents.add(new ReplayCursor.Extent(s.path(), s.sequence(), 0, end));
             }
             return extents;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list journal " + directory, e);
+            throw new UncheckedIOException("cannot list journal " + directory + ": " + IoReasons.of(e), e);
         } finally {
             writeLock.unlock();
         }

@@ -19,32 +19,36 @@ import org.slf4j.LoggerFactory;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.json.EventCodec;
 import ai.cleveragents.events.json.EventCodecException;
-import ai.cleveragents.events.json.JsonLinesReader;
 
 /**
  * Reads the events of a fixed list of segment extents in order, one segment file open at a time. A
- * line that does not decode is logged and skipped. Segments deleted by retention before they are
- * reached are skipped. Not thread-safe; close it.
+ * complete line that is not a record is logged and skipped; an unfinished line is skipped. Segments
+ * deleted by retention before they are reached are skipped. Hashes are not checked here (see {@link
+ * JournalVerifier}). Not thread-safe; close it.
  */
 final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReplayCursor.class);
 
-    /** The bytes [start, end) of a segment file that hold whole lines. */
-    record Extent(Path path, long start, long end) {
+    /** The bytes [start, end) of segment file {@code path}, numbered {@code sequence}, that hold whole lines. */
+    record Extent(Path path, long sequence, long start, long end) {
+
+        SegmentFiles.Segment segment() {
+            return new SegmentFiles.Segment(path, sequence);
+        }
     }
 
     private final List<Extent> extents;
-    private final EventCodec codec;
+    private final RecordDecoder decoder;
     private int nextExtent;
-    private JsonLinesReader reader;
+    private LineReader reader;
     private Extent current;
     private long lineStart;
     private DomainEvent next;
 
     ReplayCursor(List<Extent> extents, EventCodec codec) {
         this.extents = List.copyOf(extents);
-        this.codec = codec;
+        this.decoder = new RecordDecoder(codec, false);
     }
 
     @Override
@@ -68,7 +72,7 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
     /** @return the extents from the line of the event last returned by {@link #next()} to the end */
     List<Extent> fromLast() {
         List<Extent> rest = new ArrayList<>(extents.subList(nextExtent - 1, extents.size()));
-        rest.set(0, new Extent(current.path(), lineStart, current.end()));
+        rest.set(0, new Extent(current.path(), current.sequence(), lineStart, current.end()));
         return rest;
     }
 
@@ -84,29 +88,39 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
                 if (reader == null && !openNext()) {
                     return null;
                 }
-                long start = current.start() + reader.position();
                 DomainEvent event = readOne();
                 if (event != null) {
-                    lineStart = start;
                     return event;
                 }
             }
         } catch (IOException e) {
             close();
-            throw new UncheckedIOException("cannot read journal segment " + current.path(), e);
+            throw new UncheckedIOException("cannot read journal segment " + current.path() + ": "
+                    + IoReasons.of(e), e);
         }
     }
 
-    /** @return the next event of the open segment, or {@code null} after closing it at its end */
+    /** @return the next event of the open segment, or {@code null} (a skipped line, or its end) */
     private DomainEvent readOne() throws IOException {
+        if (!reader.next()) {
+            closeReader();
+            return null;
+        }
+        if (!reader.terminated() || reader.length() == 0) {
+            return null;
+        }
+        if (reader.overlong()) {
+            LOG.warn("Skipping a line over {} bytes at offset {} of journal segment {}", LineReader.MAX_LINE,
+                    reader.lineStart(), current.path());
+            return null;
+        }
         try {
-            DomainEvent event = reader.next();
-            if (event == null) {
-                closeReader();
-            }
+            DomainEvent event = decoder.decode(reader.bytes(), reader.length()).event();
+            lineStart = reader.lineStart();
             return event;
         } catch (EventCodecException e) {
-            LOG.warn("Skipping an unreadable line in journal segment {}: {}", current.path(), e.getMessage());
+            LOG.warn("Skipping an unreadable line at offset {} of journal segment {}: {}", reader.lineStart(),
+                    current.path(), e.getMessage());
             return null;
         }
     }
@@ -118,7 +132,7 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
                 FileChannel ch = FileChannel.open(current.path(), StandardOpenOption.READ);
                 ch.position(current.start());
                 InputStream in = new BoundedInputStream(Channels.newInputStream(ch), current.end() - current.start());
-                reader = new JsonLinesReader(in, codec);
+                reader = new LineReader(in, current.start());
                 return true;
             } catch (NoSuchFileException deletedByRetention) {
                 LOG.debug("Journal segment {} was deleted before replay reached it", current.path());

@@ -1,0 +1,72 @@
+package ai.cleveragents.events.bus.reactive.internal.journal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+
+import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.json.EventCodec;
+import ai.cleveragents.events.json.EventCodecException;
+import ai.cleveragents.events.dispatch.Emitters;
+
+/**
+ * Decodes journal lines ({@link RecordFormat}) into {@link JournalRecord}s, optionally checking each
+ * record's hash. Not thread-safe (it reuses a digest).
+ */
+final class RecordDecoder {
+
+    private final EventCodec codec;
+    private final MessageDigest sha256;
+
+    /**
+     * @param codec      decodes the event part
+     * @param checkHash  whether to compute each record's hash and compare it with the one written
+     */
+    RecordDecoder(EventCodec codec, boolean checkHash) {
+        this.codec = codec;
+        this.sha256 = checkHash ? RecordChain.newSha256() : null;
+    }
+
+    /**
+     * @param line   a buffer holding the line, without its line feed; left as it was
+     * @param length the line's length
+     * @return the record
+     * @throws EventCodecException if the line is not a journal record, or its event does not decode;
+     *                             the message never quotes the line (it may hold secrets or control
+     *                             characters), the codec's own message is the cause
+     */
+    JournalRecord decode(byte[] line, int length) {
+        RecordFormat.Parsed p = RecordFormat.parse(line, length);
+        if (p == null) {
+            throw new EventCodecException("not a journal record (expected {\"seq\":…,\"prev\":…,\"emitter\":…, "
+                    + "the event's fields, \"hash\":…})", null);
+        }
+        try {
+            DomainEvent event = decodeEvent(p);
+            if (p.isLegacy()) {
+                return new JournalRecord(0, null, null, true, Emitters.UNKNOWN, event);
+            }
+            p.restore();
+            return new JournalRecord(p.seq(), p.prev(), p.hash(), hashMatches(p), p.emitter(), event);
+        } finally {
+            p.restore();
+        }
+    }
+
+    private DomainEvent decodeEvent(RecordFormat.Parsed p) {
+        try {
+            return codec.decode(p.line(), p.eventStart(), p.eventEnd() - p.eventStart());
+        } catch (EventCodecException e) {
+            throw new EventCodecException("a journal record whose event does not decode", e);
+        }
+    }
+
+    private boolean hashMatches(RecordFormat.Parsed p) {
+        if (sha256 == null) {
+            return true;
+        }
+        sha256.update(p.line(), 0, p.hashedLength());
+        byte[] actual = RecordChain.hex(sha256.digest());
+        return Arrays.equals(actual, p.hash().getBytes(StandardCharsets.US_ASCII));
+    }
+}
