@@ -124,7 +124,7 @@ public class HostileInputTest {
     }
 
     @Test
-    public void recoveryCutsAMalformedTailAndKeepsEveryValidEventBeforeIt() throws Exception {
+    public void recoveryCutsOnlyTheUnfinishedLineAndKeepsEveryCompleteLine() throws Exception {
         MalformedLines generator = new MalformedLines(SEED + 1);
         EventCodec codec = new EventCodec();
         Path dir = tmp.newFolder().toPath();
@@ -140,9 +140,9 @@ public class HostileInputTest {
             for (int i = 0; i < 3; i++) {
                 ids.add(appendValid(segment, codec, generator, i));
             }
-            byte[] before = segment.toByteArray();
             segment.write(garbage);
             segment.write('\n');
+            byte[] before = segment.toByteArray();
             segment.write(garbage, 0, garbage.length / 2);
             Files.walk(dir).filter(Files::isRegularFile).forEach(p -> p.toFile().delete());
             Path file = dir.resolve(SegmentFiles.name(0, ids.get(0)));
@@ -150,15 +150,18 @@ public class HostileInputTest {
             DomainEvent next = JournalFixture.event(checked);
             List<String> after = withinOneMinute(() -> {
                 try (Journal journal = Journal.open(JournalFixture.settings(dir, Durability.NONE))) {
-                    assertEquals(line.kind() + ": torn and garbage tail cut", segment.size() - before.length,
+                    assertEquals(line.kind() + ": only the unfinished line is cut", garbage.length / 2,
                             journal.stats().truncatedBytes());
+                    assertEquals(line.kind() + ": the complete garbage line is reported", 1,
+                            journal.knownProblems().size());
                     journal.append(next);
                     return JournalFixture.ids(journal.replaySince(Instant.EPOCH, Set.of()));
                 }
             });
             ids.add(next.eventId());
             assertEquals(line.kind() + ": valid events kept, the next append readable", ids, after);
-            assertArrayEquals(before, java.util.Arrays.copyOf(Files.readAllBytes(file), before.length));
+            assertArrayEquals(line.kind() + ": every complete line kept", before,
+                    java.util.Arrays.copyOf(Files.readAllBytes(file), before.length));
         }
         assertTrue("malformed tails checked", checked > 60);
     }

@@ -7,7 +7,10 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,13 +80,18 @@ public class JournalDurabilityTest {
     }
 
     @Test
-    public void eachLineIsTheCodecWireFormat() throws Exception {
+    public void eachLineIsTheWireFormatWithTheJournalFieldsBesideIt() throws Exception {
         Path dir = tmp.getRoot().toPath();
         DomainEvent e = event(7);
         try (Journal journal = Journal.open(settings(dir, durability))) {
-            journal.append(e);
+            journal.append(e, "com.example.emitter/1.2.3");
         }
-        assertEquals(List.of(new EventCodec().encode(e)), Files.readAllLines(onlySegment(dir)));
+        String wire = new EventCodec().encode(e);
+        String hashed = "{\"seq\":1,\"prev\":\"" + "0".repeat(64) + "\",\"emitter\":\"com.example.emitter/1.2.3\","
+                + wire.substring(1, wire.length() - 1);
+        String hash = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(hashed.getBytes(StandardCharsets.UTF_8)));
+        assertEquals(List.of(hashed + ",\"hash\":\"" + hash + "\"}"), Files.readAllLines(onlySegment(dir)));
         assertTrue(onlySegment(dir).getFileName().toString().matches("events-0{16}-" + e.eventId() + "\\.jsonl"));
     }
 

@@ -12,6 +12,8 @@ import java.util.stream.Stream;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.Emitters;
+import ai.cleveragents.events.json.EventCodec;
 
 /** Builds settings and events for journal tests and reads journals back. */
 final class JournalFixture {
@@ -30,6 +32,12 @@ final class JournalFixture {
     /** @return an event of one of three types (by {@code n}), carrying {@code n} in its details */
     static DomainEvent event(int n) {
         return DomainEvent.builder(TYPES[n % TYPES.length]).planId("p-" + n).detail("n", n).build();
+    }
+
+    /** @return the length of the journal line recording {@code event} as record {@code seq}, line feed included */
+    static long recordLength(DomainEvent event, long seq) {
+        return new RecordChain(seq - 1, null).seal(RecordFormat.ascii(Emitters.UNKNOWN),
+                new EventCodec().encodeToBytes(event)).line().length;
     }
 
     static List<String> ids(Stream<DomainEvent> events) {

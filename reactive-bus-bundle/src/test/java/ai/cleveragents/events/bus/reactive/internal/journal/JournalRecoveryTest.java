@@ -21,6 +21,8 @@ import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.JournalProblem;
+import ai.cleveragents.events.JournalReport;
 
 /** Opening a journal whose last segment ends in a torn or garbage tail. */
 public class JournalRecoveryTest {
@@ -41,21 +43,29 @@ public class JournalRecoveryTest {
     }
 
     @Test
-    public void aCompleteGarbageLastLineIsCutOffAndReported() throws Exception {
+    public void aCompleteGarbageLastLineIsKeptReportedAndSkipped() throws Exception {
         Path segment = writeEvents(3);
         long sizeBefore = Files.size(segment);
         String garbage = "{\"not\":\"an event\"}\n";
         append(segment, garbage);
-        assertRecovers(garbage.length(), segment, sizeBefore);
+        assertRecovers(0, segment, sizeBefore + garbage.length());
+        try (Journal journal = Journal.open(settings(dir, Durability.GROUP))) {
+            JournalReport report = journal.verify();
+            assertEquals(1, report.problems().size());
+            assertEquals(JournalProblem.Kind.UNDECODABLE, report.problems().get(0).kind());
+            assertEquals(sizeBefore, report.problems().get(0).offset());
+        }
     }
 
     @Test
-    public void garbageFollowedByAnIncompleteLineIsCutOffTogether() throws Exception {
+    public void garbageFollowedByAnIncompleteLineLosesOnlyTheIncompleteLine() throws Exception {
         Path segment = writeEvents(3);
+        String complete = "\u0000\u0000garbage\n";
+        append(segment, complete);
         long sizeBefore = Files.size(segment);
-        String tail = "\u0000\u0000garbage\n{\"event_id\":";
-        append(segment, tail);
-        assertRecovers(tail.getBytes(StandardCharsets.UTF_8).length, segment, sizeBefore);
+        String torn = "{\"seq\":";
+        append(segment, torn);
+        assertRecovers(torn.length(), segment, sizeBefore);
     }
 
     @Test
@@ -103,6 +113,18 @@ public class JournalRecoveryTest {
             DomainEvent e = event(3);
             journal.append(e);
             assertEquals(List.of(e.eventId()), ids(journal.replaySince(Instant.EPOCH, Set.of())));
+        }
+    }
+
+    @Test
+    public void aGarbageLineAtTheEndIsAKnownProblemAtOpening() throws Exception {
+        Path segment = writeEvents(2);
+        append(segment, "garbage\n");
+        try (Journal journal = Journal.open(settings(dir, Durability.GROUP))) {
+            List<JournalProblem> problems = journal.knownProblems();
+            assertEquals(1, problems.size());
+            assertEquals(JournalProblem.Kind.UNDECODABLE, problems.get(0).kind());
+            assertEquals(segment.getFileName().toString(), problems.get(0).segment());
         }
     }
 

@@ -37,7 +37,7 @@ public class JournalSegmentsTest {
     public void segmentsRotateBeforeExceedingTheSizeAndAreNamedAfterTheirFirstEvent() throws Exception {
         Path dir = tmp.getRoot().toPath();
         List<DomainEvent> events = fixedSizeEvents(10);
-        long line = CODEC.encodeToBytes(events.get(0)).length + 1L;
+        long line = JournalFixture.recordLength(events.get(events.size() - 1), events.size());
         try (Journal journal = Journal.open(settings(dir, Durability.GROUP).withSegmentMaxBytes(3 * line))) {
             events.forEach(journal::append);
             assertEquals(4, journal.stats().segments());
@@ -79,7 +79,7 @@ public class JournalSegmentsTest {
     public void retentionDeletesSegmentsOlderThanTheMaximumAgeButNeverTheCurrentOne() throws Exception {
         Path dir = tmp.getRoot().toPath();
         List<DomainEvent> events = fixedSizeEvents(6);
-        long line = CODEC.encodeToBytes(events.get(0)).length + 1L;
+        long line = JournalFixture.recordLength(events.get(events.size() - 1), events.size());
         JournalSettings keepAll = settings(dir, Durability.NONE).withSegmentMaxBytes(2 * line);
         try (Journal journal = Journal.open(keepAll)) {
             events.forEach(journal::append);
@@ -100,7 +100,7 @@ public class JournalSegmentsTest {
     public void retentionKeepsYoungSegments() throws Exception {
         Path dir = tmp.getRoot().toPath();
         List<DomainEvent> events = fixedSizeEvents(6);
-        long line = CODEC.encodeToBytes(events.get(0)).length + 1L;
+        long line = JournalFixture.recordLength(events.get(events.size() - 1), events.size());
         JournalSettings settings = settings(dir, Durability.NONE).withSegmentMaxBytes(2 * line)
                 .withRetention(Duration.ofDays(1), 0);
         try (Journal journal = Journal.open(settings)) {
@@ -113,7 +113,7 @@ public class JournalSegmentsTest {
     public void retentionDeletesOldestSegmentsWhileTheTotalWithAFullCurrentSegmentExceedsTheMaximumSize() throws Exception {
         Path dir = tmp.getRoot().toPath();
         List<DomainEvent> events = fixedSizeEvents(10);
-        long line = CODEC.encodeToBytes(events.get(0)).length + 1L;
+        long line = JournalFixture.recordLength(events.get(events.size() - 1), events.size());
         JournalSettings settings = settings(dir, Durability.GROUP).withSegmentMaxBytes(2 * line)
                 .withRetention(Duration.ZERO, 5 * line);
         try (Journal journal = Journal.open(settings)) {
