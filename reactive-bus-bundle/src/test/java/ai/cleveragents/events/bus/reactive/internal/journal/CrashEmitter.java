@@ -16,15 +16,30 @@ import ai.cleveragents.events.DomainEvent;
  * its standard input closes (the test is gone) or after a minute.
  *
  * <p>Arguments: journal directory, durability ({@code GROUP} or {@code ALWAYS}), number of threads.
+ * Every fifth event is big (a 100 KB detail, so it gets a segment of its own) and its neighbours
+ * small. If the journal cannot be opened, the reason goes to standard error and the exit status is
+ * {@value #CANNOT_OPEN}.
  */
 public final class CrashEmitter {
+
+    /** The exit status when the journal cannot be opened. */
+    static final int CANNOT_OPEN = 3;
+
+    private static final String BIG = "x".repeat(100 * 1024);
 
     private CrashEmitter() {
     }
 
     public static void main(String[] args) throws IOException {
-        Journal journal = Journal.open(JournalFixture.settings(Path.of(args[0]), Durability.valueOf(args[1]))
-                .withSegmentMaxBytes(32 * 1024));
+        Journal journal;
+        try {
+            journal = Journal.open(JournalFixture.settings(Path.of(args[0]), Durability.valueOf(args[1]))
+                    .withSegmentMaxBytes(32 * 1024));
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            System.exit(CANNOT_OPEN);
+            return;
+        }
         PrintStream acks = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         int threads = Integer.parseInt(args[2]);
         for (int t = 0; t < threads; t++) {
@@ -37,8 +52,9 @@ public final class CrashEmitter {
 
     private static void emit(Journal journal, PrintStream acks) {
         for (int n = 0; ; n++) {
-            DomainEvent e = JournalFixture.event(n);
-            journal.append(e);
+            DomainEvent e = n % 5 == 4 ? JournalFixture.event(n).toBuilder().detail("big", BIG).build()
+                    : JournalFixture.event(n);
+            journal.append(e, "crash.emitter/1.0.0");
             acks.println(e.eventId());
         }
     }

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import ai.cleveragents.events.JournalReport;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -60,17 +61,17 @@ public class JournalCrashTest {
             Set<String> lost = new HashSet<>(acknowledged);
             lost.removeAll(present);
             assertEquals("acknowledged but lost after run " + run, Set.of(), lost);
+            try (Journal journal = Journal.open(JournalFixture.settings(dir, durability))) {
+                JournalReport report = journal.verify();
+                assertEquals("verify after run " + run + ": " + report.problems(), List.of(), report.problems());
+                assertEquals(present.size(), report.records());
+            }
         }
     }
 
     private static List<String> runAndKill(Path dir, Durability durability, int threads, int killAfter)
             throws Exception {
-        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx64m",
-                "-cp", System.getProperty("java.class.path"), CrashEmitter.class.getName(), dir.toString(),
-                durability.name(), Integer.toString(threads))
-                .redirectError(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process child = startEmitter(dir, durability, threads).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         List<String> acks = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> readAcks(child, acks), "acks");
         reader.start();
@@ -86,8 +87,16 @@ public class JournalCrashTest {
         return acks;
     }
 
+    /** @return a child JVM running {@link CrashEmitter} on {@code dir}, not started */
+    static ProcessBuilder startEmitter(Path dir, Durability durability, int threads) {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx128m",
+                "-cp", System.getProperty("java.class.path"), CrashEmitter.class.getName(), dir.toString(),
+                durability.name(), Integer.toString(threads));
+    }
+
     /** Collects whole acknowledged ids; a line cut by the kill is not a whole id and is dropped. */
-    private static void readAcks(Process child, List<String> acks) {
+    static void readAcks(Process child, List<String> acks) {
         try (BufferedReader in = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
