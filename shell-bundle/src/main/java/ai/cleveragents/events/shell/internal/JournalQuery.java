@@ -32,6 +32,9 @@ record JournalQuery(Optional<String> fromId, Optional<Instant> fromTime, Set<Eve
 
     static final String USAGE = "events:journal [--from ID|TIME] [--type T[,T...]] [-n N] [--json]";
 
+    /** The error when no journal is bound. */
+    static final String NO_JOURNAL = "no EventJournal service (the reactive bus with journal.enabled=true provides one)";
+
     /** Events shown when {@code -n} is absent. */
     static final int DEFAULT_LIMIT = 20;
 
@@ -88,7 +91,7 @@ record JournalQuery(Optional<String> fromId, Optional<Instant> fromTime, Set<Eve
     static String execute(String[] args, EventJournal journal, EventCodec codec) {
         JournalQuery query = parse(args);
         if (journal == null) {
-            throw new CommandException("no EventJournal service (the reactive bus with journal.enabled=true provides one)");
+            throw new CommandException(NO_JOURNAL);
         }
         return query.render(query.run(journal), codec).stripTrailing();
     }

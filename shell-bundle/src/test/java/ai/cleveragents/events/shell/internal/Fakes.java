@@ -11,6 +11,8 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBusMetrics;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.JournalProblem;
+import ai.cleveragents.events.JournalReport;
 import ai.cleveragents.events.SubscriptionInfo;
 
 /** Plain implementations of the API's provider interfaces, as the shell sees them. */
@@ -32,8 +34,23 @@ final class Fakes {
             implements SubscriptionInfo {
     }
 
-    /** A journal over a list, with the contract's semantics. */
-    record Journal(List<DomainEvent> events) implements EventJournal {
+    /** A journal over a list, with the contract's semantics, and the problems it reports. */
+    record Journal(List<DomainEvent> events, List<JournalProblem> problems) implements EventJournal {
+
+        Journal(List<DomainEvent> events) {
+            this(events, List.of());
+        }
+
+        @Override
+        public JournalReport verify() {
+            return new JournalReport(1, events.size(), events.isEmpty() ? 0 : 1, events.size(),
+                    events.isEmpty() ? "" : "ab".repeat(32), problems);
+        }
+
+        @Override
+        public List<JournalProblem> knownProblems() {
+            return problems;
+        }
 
         @Override
         public Stream<DomainEvent> replayFrom(String eventId, Set<EventType> types) {

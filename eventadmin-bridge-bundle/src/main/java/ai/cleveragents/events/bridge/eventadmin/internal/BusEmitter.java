@@ -16,7 +16,7 @@ final class BusEmitter {
 
     /** What became of an event. */
     enum Outcome {
-        EMITTED, NO_BUS, REJECTED
+        EMITTED, NO_BUS, REJECTED, TOO_LARGE
     }
 
     /** How many buses one event may try: enough for swaps in quick succession, finite for a broken one. */
@@ -31,8 +31,9 @@ final class BusEmitter {
 
     /**
      * @param event the event
-     * @return {@link Outcome#EMITTED}, {@link Outcome#NO_BUS} if none is bound, or
-     *         {@link Outcome#REJECTED} if a journal refused it or every attempt met a closed bus
+     * @return {@link Outcome#EMITTED}, {@link Outcome#NO_BUS} if none is bound, {@link Outcome#TOO_LARGE}
+     *         if it is too large for the bus's journal, or {@link Outcome#REJECTED} if a journal refused it
+     *         or every attempt met a closed bus
      */
     Outcome emit(DomainEvent event) {
         EventBus current = bus.get();
@@ -44,6 +45,9 @@ final class BusEmitter {
                 current.emit(event);
                 return Outcome.EMITTED;
             } catch (EventRejectedException e) {
+                if (e.reason() == EventRejectedException.Reason.TOO_LARGE) {
+                    return Outcome.TOO_LARGE;
+                }
                 if (e.reason() != EventRejectedException.Reason.CLOSED) {
                     return Outcome.REJECTED;
                 }

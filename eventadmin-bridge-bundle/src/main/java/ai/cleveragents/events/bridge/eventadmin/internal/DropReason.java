@@ -22,6 +22,8 @@ enum DropReason {
     NO_BUS("no_bus"),
     /** The bus refused an inbound event (journal failure, or closed on every retry). */
     REJECTED("rejected"),
+    /** The bus refused an inbound event as too large for its journal ({@link ai.cleveragents.events.EventLimits}). */
+    TOO_LARGE("too_large"),
     /** Event Admin threw when an outbound event was handed to it. */
     PUBLISH_FAILED("publish_failed"),
     /** An inbound event was still queued when the bridge stopped. */

@@ -3,6 +3,7 @@ package ai.cleveragents.events.bridge.eventadmin.internal;
 import java.util.function.Consumer;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventLimits;
 
 import org.osgi.service.event.Event;
 
@@ -42,6 +43,8 @@ final class InboundProcessor implements Consumer<Event> {
         switch (emitter.emit(domainEvent)) {
             case EMITTED -> metrics.emittedIn();
             case NO_BUS -> metrics.dropped(DropReason.NO_BUS, "no event bus bound for " + domainEvent.eventId());
+            case TOO_LARGE -> metrics.dropped(DropReason.TOO_LARGE, "the bus's journal cannot hold "
+                    + domainEvent.eventId() + ", over " + EventLimits.MAX_EVENT_BYTES + " bytes encoded");
             default -> metrics.dropped(DropReason.REJECTED, "the bus refused " + domainEvent.eventId());
         }
     }

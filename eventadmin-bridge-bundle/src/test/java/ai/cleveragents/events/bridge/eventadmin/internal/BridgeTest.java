@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
+import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.dispatch.DispatchEngine;
 
@@ -31,7 +32,7 @@ import org.osgi.service.event.EventConstants;
  */
 public class BridgeTest {
 
-    private final DispatchEngine engine = new DispatchEngine("test", e -> false);
+    private final DispatchEngine engine = new DispatchEngine("test", (e, emitter) -> false);
     private final AtomicReference<EventBus> bound = new AtomicReference<>(engine.view(null));
     private final List<Event> eventAdminSaw = new CopyOnWriteArrayList<>();
     private final List<DomainEvent> busSaw = new CopyOnWriteArrayList<>();
@@ -165,12 +166,24 @@ public class BridgeTest {
 
     @Test
     public void aRejectingBusIsCountedAsRejected() {
-        DispatchEngine closed = new DispatchEngine("closed", e -> false);
+        DispatchEngine closed = new DispatchEngine("closed", (e, emitter) -> false);
         closed.close(() -> { }, 1_000);
         bound.set(closed.view(null));
         start(Direction.in, null);
         bridge.inbound().handleEvent(new Event("cleveragents/plan/created", Map.of()));
         await().atMost(Duration.ofSeconds(10)).until(() -> metric("dropped.rejected") == 1);
+    }
+
+    @Test
+    public void anEventTooLargeForTheJournalIsCountedUnderItsOwnReason() {
+        DispatchEngine journalled = new DispatchEngine("journalled", (e, emitter) -> {
+            throw new EventRejectedException(EventRejectedException.Reason.TOO_LARGE, "over the limit", null);
+        });
+        bound.set(journalled.view(null));
+        start(Direction.in, null);
+        bridge.inbound().handleEvent(new Event("cleveragents/plan/created", Map.of()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric("dropped.too_large") == 1);
+        assertEquals(0, metric("dropped.rejected"));
     }
 
     @Test

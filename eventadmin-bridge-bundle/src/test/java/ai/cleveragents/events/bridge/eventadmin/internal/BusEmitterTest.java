@@ -20,14 +20,14 @@ public class BusEmitterTest {
     private final DomainEvent event = DomainEvent.of(EventType.PLAN_STARTED);
 
     private static DispatchEngine closedEngine() {
-        DispatchEngine engine = new DispatchEngine("old", e -> false);
+        DispatchEngine engine = new DispatchEngine("old", (e, emitter) -> false);
         engine.close(() -> { }, 1_000);
         return engine;
     }
 
     @Test
     public void aClosedBusIsReplacedByTheOneBoundNow() {
-        DispatchEngine next = new DispatchEngine("next", e -> false);
+        DispatchEngine next = new DispatchEngine("next", (e, emitter) -> false);
         List<DomainEvent> got = new ArrayList<>();
         next.subscribeAll(got::add, null);
         AtomicReference<EventBus> bound = new AtomicReference<>(closedEngine().view(null));
@@ -58,7 +58,7 @@ public class BusEmitterTest {
     @Test
     public void aJournalFailureIsNotRetried() {
         int[] attempts = {0};
-        DispatchEngine failing = new DispatchEngine("failing", e -> {
+        DispatchEngine failing = new DispatchEngine("failing", (e, emitter) -> {
             attempts[0]++;
             throw new EventRejectedException(EventRejectedException.Reason.JOURNAL_FAILURE, "disk full", null);
         });
