@@ -27,15 +27,16 @@ import org.junit.Test;
  * takes them (journal durability {@code group}, the default); once a random number of them has been
  * acknowledged ({@code emitted <type> <id> on reactive} printed after {@code emit} returned) the JVM is
  * killed with SIGKILL. Then the runtime starts again ({@code --timing -c events:stats}: every bundle
- * active, exit status 0): every
- * acknowledged id is in the journal, and every segment line is whole (a torn tail is cut at recovery).
+ * active, exit status 0, {@code events:journal --verify} clean): every acknowledged id is in the journal,
+ * and every segment line is a whole record (a torn tail is cut at recovery).
  * 3 kills in the default build, 10 with {@code -Psoak}.
  */
 public class CrashIT {
 
     private static final int KILLS = Boolean.getBoolean("soak") ? 10 : 3;
     private static final Pattern ACKNOWLEDGED = Pattern.compile("emitted tool\\.invoked (\\w{26}) on reactive");
-    private static final Pattern EVENT_ID = Pattern.compile("^\\{\"event_id\":\"(\\w{26})\".*\\}$");
+    private static final Pattern EVENT_ID = Pattern.compile("^\\{\"seq\":\\d+,\"prev\":\"[0-9a-f]{64}\",\"emitter\":\"[^\"]+\","
+            + "\"event_id\":\"(\\w{26})\".*,\"hash\":\"[0-9a-f]{64}\"\\}$");
     private static Path home;
 
     @BeforeClass
@@ -50,8 +51,11 @@ public class CrashIT {
         for (int kill = 1; kill <= KILLS; kill++) {
             int before = 5 + random.nextInt(150);
             acknowledged.addAll(emitUntilKilled(before));
-            try (ChildRuntime again = ChildRuntime.launch(home, "--timing", "-c", "events:stats")) {
+            try (ChildRuntime again = ChildRuntime.launch(home, "--timing", "-c", "events:stats", "-c",
+                    "events:journal --verify")) {
                 assertEquals(again.stderr(), 0, again.awaitExit(ChildRuntime.TIMEOUT));
+                assertTrue("the journal verifies after kill " + kill + ": " + again.stdout(),
+                        again.stdout().contains("journal OK: "));
                 assertTrue("every bundle active after kill " + kill + ": " + again.stderr(),
                         ChildRuntime.ALL_ACTIVE.matcher(again.stderr()).find());
             }

@@ -44,8 +44,12 @@ public class ReactiveBusComponentTest {
 
     @Before
     public void start() throws Exception {
-        Map<String, String> fw = new HashMap<>();
-        fw.put(Constants.FRAMEWORK_STORAGE, tmp.newFolder("felix").toString());
+        startWith(Map.of());
+    }
+
+    private void startWith(Map<String, String> properties) throws Exception {
+        Map<String, String> fw = new HashMap<>(properties);
+        fw.put(Constants.FRAMEWORK_STORAGE, tmp.newFolder().toString());
         fw.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         framework = ServiceLoader.load(FrameworkFactory.class).iterator().next().newFramework(fw);
         framework.start();
@@ -150,5 +154,60 @@ public class ReactiveBusComponentTest {
         e = assertThrows(IllegalArgumentException.class,
                 () -> BusSettings.from(config(Map.of("journal_directory", "bad\0path")), tmp.getRoot().toPath()));
         assertTrue(e.getMessage(), e.getMessage().startsWith("journal.directory is not a valid path"));
+    }
+
+    @Test
+    public void theJournalRecordsWhichBundleEmittedEachEvent() throws Exception {
+        Path dir = tmp.newFolder("emitter").toPath();
+        ReactiveBusComponent c = new ReactiveBusComponent(context, config(Map.of("journal_directory", dir.toString())));
+        context.getService(context.getServiceReference(EventBus.class)).emit(DomainEvent.of(EventType.TOOL_FAILED));
+        c.deactivate();
+        String expected = "\"emitter\":\"" + context.getBundle().getSymbolicName() + "/" + context.getBundle().getVersion()
+                + "\"";
+        assertTrue(expected, Files.readString(ReactiveBusTest.onlySegment(dir)).contains(expected));
+    }
+
+    @Test
+    public void aSecondBusOnTheSameJournalDirectoryRegistersNothingAndTheFirstKeepsServing() throws Exception {
+        Path dir = tmp.newFolder("shared").toPath();
+        ReactiveBusComponent first = new ReactiveBusComponent(context, config(Map.of("journal_directory", dir.toString())));
+        ReactiveBusComponent second = new ReactiveBusComponent(context, config(Map.of("journal_directory", dir.toString(),
+                "service_ranking", 200)));
+        assertFalse(second.isRunning());
+        assertEquals(1, context.getServiceReferences(EventBus.class, null).size());
+        ServiceReference<EventBus> ref = context.getServiceReference(EventBus.class);
+        assertEquals(100, ref.getProperty(Constants.SERVICE_RANKING));
+        context.getService(ref).emit(DomainEvent.of(EventType.TOOL_FAILED));
+        EventJournal journal = context.getService(context.getServiceReference(EventJournal.class));
+        assertEquals(1, journal.verify().records());
+        second.deactivate();
+        first.deactivate();
+    }
+
+    @Test
+    public void redactionAtRestFollowsTheConfigurationLive() throws Exception {
+        Path dir = tmp.newFolder("redact").toPath();
+        ReactiveBusComponent c = new ReactiveBusComponent(context, config(Map.of("journal_directory", dir.toString(),
+                "journal_redact", false)));
+        EventBus bus = context.getService(context.getServiceReference(EventBus.class));
+        bus.emit(DomainEvent.builder(EventType.TOOL_INVOKED).detail("password", "in-clear").build());
+        c.modified(config(Map.of("journal_directory", dir.toString())));
+        bus.emit(DomainEvent.builder(EventType.TOOL_INVOKED).detail("password", "masked").build());
+        c.deactivate();
+        String file = Files.readString(ReactiveBusTest.onlySegment(dir));
+        assertTrue(file, file.contains("in-clear"));
+        assertFalse(file, file.contains("masked"));
+    }
+
+    @Test
+    public void underKarafTheDefaultJournalIsInKarafData() throws Exception {
+        stop();
+        Path karafData = tmp.newFolder("karaf-data").toPath();
+        startWith(Map.of("karaf.data", karafData.toString()));
+        ReactiveBusComponent c = new ReactiveBusComponent(context, config(Map.of()));
+        context.getService(context.getServiceReference(EventBus.class)).emit(DomainEvent.of(EventType.TOOL_FAILED));
+        c.deactivate();
+        ReactiveBusTest.onlySegment(karafData.resolve("cleveragents-events").resolve("journal"));
+        assertFalse(Files.exists(context.getDataFile("journal").toPath()));
     }
 }

@@ -1,12 +1,15 @@
 package ai.cleveragents.events.bus.reactive.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,7 @@ import java.util.stream.Stream;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusMetrics;
+import ai.cleveragents.events.EventLimits;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.bus.reactive.internal.journal.Durability;
@@ -121,5 +125,66 @@ public class ReactiveBusTest {
         view.emit(after);
         assertEquals(after.eventId(), bus.journal().lastEventId().orElseThrow());
         bus.close(1000);
+    }
+
+    @Test
+    public void anEventTooLargeForTheJournalIsRefusedAtEmitAndNothingIsLost() throws Exception {
+        Path dir = tmp.newFolder().toPath();
+        ReactiveBus bus = withJournal(dir, Durability.ALWAYS);
+        EventBus view = bus.engine().view(null);
+        List<DomainEvent> got = new ArrayList<>();
+        view.subscribeAll(got::add);
+        DomainEvent before = DomainEvent.of(EventType.TOOL_INVOKED);
+        view.emit(before);
+        DomainEvent huge = DomainEvent.builder(EventType.TOOL_INVOKED).detail("blob", "x".repeat(EventLimits.MAX_EVENT_BYTES))
+                .build();
+        EventRejectedException e = assertThrows(EventRejectedException.class, () -> view.emit(huge));
+        assertSame(EventRejectedException.Reason.TOO_LARGE, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains("over the limit of 1048576 bytes"));
+        DomainEvent after = DomainEvent.of(EventType.TOOL_COMPLETED);
+        view.emit(after);
+        assertEquals(List.of(before, after), got);
+        bus.close(1000);
+        try (Journal reopened = Journal.open(JournalSettings.defaults(dir))) {
+            assertEquals("nothing to cut: the refused event was never written", 0, reopened.stats().truncatedBytes());
+            assertEquals(List.of(), reopened.verify().problems());
+            try (Stream<DomainEvent> all = reopened.replaySince(Instant.EPOCH, Set.of())) {
+                assertEquals(List.of(before.eventId(), after.eventId()), all.map(DomainEvent::eventId)
+                        .collect(Collectors.toList()));
+            }
+        }
+    }
+
+    @Test
+    public void secretsAreMaskedAtRestWhileSubscribersGetTheEventAsEmitted() throws Exception {
+        Path dir = tmp.newFolder().toPath();
+        ReactiveBus bus = withJournal(dir, Durability.GROUP);
+        EventBus view = bus.engine().view(null);
+        List<DomainEvent> got = new ArrayList<>();
+        view.subscribeAll(got::add);
+        DomainEvent e = DomainEvent.builder(EventType.TOOL_INVOKED).detail("password", "hunter2")
+                .detail("request", Map.of("api_key", "sk-123", "prompt_tokens", 42)).detail("tool", "search").build();
+        view.emit(e);
+        assertEquals(List.of(e), got);
+        bus.close(1000);
+        String file = Files.readString(onlySegment(dir));
+        assertFalse(file, file.contains("hunter2") || file.contains("sk-123"));
+        assertTrue(file, file.contains("\"password\":\"***\"") && file.contains("\"prompt_tokens\":42")
+                && file.contains("\"tool\":\"search\""));
+        try (Journal reopened = Journal.open(JournalSettings.defaults(dir));
+                Stream<DomainEvent> all = reopened.replaySince(Instant.EPOCH, Set.of())) {
+            DomainEvent atRest = all.findFirst().orElseThrow();
+            assertEquals(e.eventId(), atRest.eventId());
+            assertEquals("***", atRest.details().get("password"));
+        }
+    }
+
+    /** @return the one segment file in {@code dir} */
+    static Path onlySegment(Path dir) throws java.io.IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> segments = files.filter(f -> f.toString().endsWith(".jsonl")).collect(Collectors.toList());
+            assertEquals(1, segments.size());
+            return segments.get(0);
+        }
     }
 }
