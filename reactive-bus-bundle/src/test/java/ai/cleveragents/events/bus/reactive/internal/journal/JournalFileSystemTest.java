@@ -83,4 +83,13 @@ public class JournalFileSystemTest {
         assertThrows("the final fsync of a device fails too", IOException.class, journal::close);
         assertThrows(JournalException.class, () -> journal.append(event(3)));
     }
+
+    @Test
+    public void anUnreadableSegmentFailsNamingItAndTheReason() throws Exception {
+        Path dir = tmp.newFolder("with-a-directory-segment").toPath();
+        Path segment = dir.resolve(SegmentFiles.name(0, ai.cleveragents.events.DomainEvent.newUlid()));
+        Files.createDirectory(segment);
+        IOException e = assertThrows(IOException.class, () -> Journal.open(settings(dir, Durability.GROUP)));
+        assertEquals("cannot repair journal segment " + segment + ": Is a directory", e.getMessage());
+    }
 }
