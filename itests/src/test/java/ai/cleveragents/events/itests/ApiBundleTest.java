@@ -42,8 +42,8 @@ public class ApiBundleTest extends OsgiTestSupport {
             exported.put((String) c.getAttributes().get("osgi.wiring.package"),
                     c.getAttributes().get("version").toString());
         }
-        assertEquals("1.0.0", exported.get("ai.cleveragents.events"));
-        assertEquals("1.0.0", exported.get("ai.cleveragents.events.json"));
+        assertEquals("1.1.0", exported.get("ai.cleveragents.events"));
+        assertEquals("1.0.1", exported.get("ai.cleveragents.events.json"));
         assertEquals("1.0.0", exported.get("ai.cleveragents.events.propertytypes"));
         assertEquals("1.0.0", exported.get("ai.cleveragents.events.annotations"));
         assertEquals(4, exported.size());

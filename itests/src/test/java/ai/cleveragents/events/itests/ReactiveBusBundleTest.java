@@ -20,7 +20,10 @@ import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.EventLimits;
+import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.JournalReport;
 import ai.cleveragents.events.Subscription;
 
 import org.junit.After;
@@ -156,6 +159,35 @@ public class ReactiveBusBundleTest extends OsgiTestSupport {
         bus.emit(event);
         EventJournal journal = context.getService(context.getServiceReference(EventJournal.class));
         assertEquals(event.eventId(), journal.lastEventId().orElseThrow());
+        c.delete();
+    }
+
+    @Test
+    public void theJournalNamesTheEmittingBundleRefusesWhatItCouldNotReadBackAndVerifies() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("journal-it");
+        org.osgi.service.cm.Configuration c = configAdmin.getConfiguration(PID, "?");
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put("journal.directory", dir.toString());
+        props.put("service.ranking", 98);
+        c.update(props);
+        waitFor(() -> Integer.valueOf(98).equals(context.getServiceReference(EventBus.class).getProperty(Constants.SERVICE_RANKING)));
+        DomainEvent event = DomainEvent.builder(EventType.TOOL_INVOKED).detail("password", "hunter2").build();
+        bus.emit(event);
+        EventRejectedException tooLarge = org.junit.Assert.assertThrows(EventRejectedException.class, () -> bus.emit(
+                DomainEvent.builder(EventType.TOOL_INVOKED).detail("blob", "x".repeat(EventLimits.MAX_EVENT_BYTES)).build()));
+        assertEquals(EventRejectedException.Reason.TOO_LARGE, tooLarge.reason());
+        EventJournal journal = context.getService(context.getServiceReference(EventJournal.class));
+        JournalReport report = journal.verify();
+        assertTrue(report.summary(), report.isClean());
+        String records;
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(dir)) {
+            java.nio.file.Path segment = files.filter(f -> f.toString().endsWith(".jsonl")).findFirst().orElseThrow();
+            records = java.nio.file.Files.readString(segment);
+        }
+        Bundle probe = org.osgi.framework.FrameworkUtil.getBundle(getClass());
+        assertTrue(records, records.contains("\"emitter\":\"" + probe.getSymbolicName() + "/" + probe.getVersion() + "\","
+                + "\"event_id\":\"" + event.eventId() + "\""));
+        assertFalse("redacted at rest", records.contains("hunter2"));
         c.delete();
     }
 }
