@@ -1,7 +1,6 @@
 package ai.cleveragents.events.shell.internal;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Hashtable;
 import java.util.List;
 import java.util.Map;
@@ -113,12 +112,7 @@ public final class EventsCommands {
             + " without --from the last N (20), with it the first N from there; events:journal --verify checks the"
             + " whole journal (sequence, hash chain, every line) and fails if anything is wrong")
     public String journal(@Descriptor("[--from ID|TIME] [--type T] [-n N] [--json] | --verify") String... args) {
-        EventJournal current = journal;
-        if (JournalCheck.wanted(args)) {
-            return JournalCheck.verify(args, current);
-        }
-        String output = JournalQuery.execute(args, current, codec);
-        return Arrays.asList(args).contains("--json") ? output : JournalCheck.warnings(current) + output;
+        return JournalCheck.journal(args, journal, codec);
     }
 
     private List<BusView> busViews() {

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.JournalProblem;
 import ai.cleveragents.events.JournalReport;
+import ai.cleveragents.events.json.EventCodec;
 
 /**
  * {@code events:journal --verify}, and the warning lines {@code events:journal} prints when the journal
@@ -20,6 +21,24 @@ final class JournalCheck {
     static final String USAGE = "events:journal --verify";
 
     private JournalCheck() {
+    }
+
+    /**
+     * Runs {@code events:journal}: verification with {@code --verify}, else the query, preceded by the
+     * opening warnings unless the output is JSON Lines.
+     *
+     * @param args    the command's arguments
+     * @param journal the journal, or {@code null}
+     * @param codec   the wire codec, for {@code --json}
+     * @return the text to print
+     * @throws CommandException as {@link #verify} and {@link JournalQuery#execute} do
+     */
+    static String journal(String[] args, EventJournal journal, EventCodec codec) {
+        if (wanted(args)) {
+            return verify(args, journal);
+        }
+        String output = JournalQuery.execute(args, journal, codec);
+        return Arrays.asList(args).contains("--json") ? output : warnings(journal) + output;
     }
 
     /** @return {@code true} if the arguments ask for verification */

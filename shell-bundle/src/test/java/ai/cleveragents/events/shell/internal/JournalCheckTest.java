@@ -13,6 +13,7 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.JournalProblem;
 import ai.cleveragents.events.JournalProblem.Kind;
+import ai.cleveragents.events.json.EventCodec;
 
 /** {@code events:journal --verify} and the opening warnings of {@code events:journal}. */
 public class JournalCheckTest {
@@ -55,5 +56,17 @@ public class JournalCheckTest {
         assertEquals("", JournalCheck.warnings(new Fakes.Journal(EVENTS)));
         assertEquals("WARN journal: SEQUENCE_GAP events-0000000000000002-01M8XXHJ9CY8WDP6H51V3YZVZG.jsonl @1234:"
                 + " records 5..8 missing\n", JournalCheck.warnings(new Fakes.Journal(EVENTS, List.of(GAP))));
+    }
+
+    @Test
+    public void theJournalCommandPutsTheOpeningWarningsBeforeItsOutputButNotBeforeJson() {
+        Fakes.Journal journal = new Fakes.Journal(EVENTS, List.of(GAP));
+        String plain = JournalCheck.journal(new String[0], journal, new EventCodec());
+        assertTrue(plain, plain.startsWith("WARN journal: SEQUENCE_GAP "));
+        assertTrue(plain, plain.contains(EVENTS.get(1).eventId()));
+        String json = JournalCheck.journal(new String[] {"--json"}, journal, new EventCodec());
+        assertTrue(json, json.startsWith("{\"event_id\":\"" + EVENTS.get(0).eventId()));
+        assertThrows(CommandException.class, () -> JournalCheck.journal(new String[] {"--verify"}, journal,
+                new EventCodec()));
     }
 }

@@ -23,6 +23,7 @@ import ai.cleveragents.events.EventBusMetrics;
 import ai.cleveragents.events.EventLimits;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.JournalReport;
 import ai.cleveragents.events.bus.reactive.internal.journal.Durability;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
@@ -124,6 +125,21 @@ public class ReactiveBusTest {
         DomainEvent after = DomainEvent.of(EventType.PLAN_STARTED);
         view.emit(after);
         assertEquals(after.eventId(), bus.journal().lastEventId().orElseThrow());
+        bus.close(1000);
+    }
+
+    @Test
+    public void replacingTheJournalInItsOwnDirectoryHandsTheLockOverAndContinuesTheChain() throws Exception {
+        Path dir = tmp.newFolder().toPath();
+        ReactiveBus bus = withJournal(dir, Durability.NONE);
+        EventBus view = bus.engine().view(null);
+        view.emit(DomainEvent.of(EventType.PLAN_CREATED));
+        bus.journalStage().replace(JournalSettings.defaults(dir).withDurability(Durability.ALWAYS));
+        assertEquals(Durability.ALWAYS, bus.journalStage().settings().durability());
+        view.emit(DomainEvent.of(EventType.PLAN_STARTED));
+        JournalReport report = bus.journal().verify();
+        assertEquals(report.problems(), List.of(), report.problems());
+        assertEquals(2, report.lastSeq());
         bus.close(1000);
     }
 
