@@ -138,7 +138,7 @@ public class ReactiveBusTest {
         assertEquals(Durability.ALWAYS, bus.journalStage().settings().durability());
         view.emit(DomainEvent.of(EventType.PLAN_STARTED));
         JournalReport report = bus.journal().verify();
-        assertEquals(report.problems(), List.of(), report.problems());
+        assertEquals(report.problems().toString(), List.of(), report.problems());
         assertEquals(2, report.lastSeq());
         bus.close(1000);
     }
