@@ -1,0 +1,28 @@
+package ai.cleveragents.events.dispatch.redaction;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The canonical spelling a detail key is matched in besides its own: compatibility-decomposed with
+ * diacritics removed ({@code pässword} and full-width {@code ｐａｓｓｗｏｒｄ} become {@code password}),
+ * camel case split with {@code _} ({@code userPin} becomes {@code user_pin}), lower case.
+ */
+final class KeyNames {
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
+    private static final Pattern CAMEL = Pattern.compile("(?<=[\\p{Ll}\\p{Nd}])(?=\\p{Lu})");
+
+    private KeyNames() {
+    }
+
+    /**
+     * @param key a detail key
+     * @return its canonical spelling
+     */
+    static String canonical(String key) {
+        String plain = MARKS.matcher(Normalizer.normalize(key, Normalizer.Form.NFKD)).replaceAll("");
+        return CAMEL.matcher(plain).replaceAll("_").toLowerCase(Locale.ROOT);
+    }
+}
