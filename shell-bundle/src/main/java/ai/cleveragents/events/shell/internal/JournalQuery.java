@@ -113,7 +113,7 @@ record JournalQuery(Optional<String> fromId, Optional<Instant> fromTime, Set<Eve
             });
             return List.copyOf(last);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new CommandException("journal: " + e.getMessage());
+            throw new CommandException("journal: " + TerminalText.escape(e.getMessage()));
         }
     }
 
