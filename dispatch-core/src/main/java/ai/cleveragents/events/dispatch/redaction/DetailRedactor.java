@@ -107,7 +107,11 @@ public final class DetailRedactor {
      * @return {@code true} if values under {@code key} are masked
      */
     public boolean isSensitive(String key) {
-        return pattern != null && (pattern.matcher(key).find() || pattern.matcher(KeyNames.canonical(key)).find());
+        if (pattern == null) {
+            return false;
+        }
+        String canonical = KeyNames.canonical(key);
+        return pattern.matcher(key).find() || (canonical != key && pattern.matcher(canonical).find());
     }
 
     /**

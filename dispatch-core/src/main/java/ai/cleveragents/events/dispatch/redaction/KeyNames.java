@@ -22,7 +22,21 @@ final class KeyNames {
      * @return its canonical spelling
      */
     static String canonical(String key) {
+        if (isPlain(key)) {
+            return key;
+        }
         String plain = MARKS.matcher(Normalizer.normalize(key, Normalizer.Form.NFKD)).replaceAll("");
         return CAMEL.matcher(plain).replaceAll("_").toLowerCase(Locale.ROOT);
+    }
+
+    /** @return {@code true} if the key is ASCII without upper case: its own canonical spelling */
+    private static boolean isPlain(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80 || (c >= 'A' && c <= 'Z')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -35,7 +35,7 @@ public final class TerminalText {
      * @return the text with every unsafe character escaped ({@code text} itself if it holds none)
      */
     public static String escape(String text) {
-        if (text == null || text.chars().noneMatch(c -> isUnsafe((char) c))) {
+        if (text == null || isSafe(text)) {
             return text;
         }
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -57,6 +57,15 @@ public final class TerminalText {
         return out.toString();
     }
 
+    private static boolean isSafe(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (isUnsafe(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * @param value a JSON-compatible value
      * @return the value with every string in it, map keys included, {@link #escape escaped} (the value
@@ -76,25 +85,37 @@ public final class TerminalText {
     }
 
     private static Map<?, ?> escapeMap(Map<?, ?> map) {
-        Map<Object, Object> copy = new LinkedHashMap<>();
-        boolean changed = false;
+        Map<Object, Object> copy = null;
         for (Map.Entry<?, ?> e : map.entrySet()) {
             Object key = escapeAll(e.getKey());
             Object value = escapeAll(e.getValue());
-            changed |= key != e.getKey() || value != e.getValue();
-            copy.put(key, value);
+            if (copy == null && (key != e.getKey() || value != e.getValue())) {
+                copy = new LinkedHashMap<>();
+                for (Map.Entry<?, ?> before : map.entrySet()) {
+                    if (before.getKey() == e.getKey()) {
+                        break;
+                    }
+                    copy.put(before.getKey(), before.getValue());
+                }
+            }
+            if (copy != null) {
+                copy.put(key, value);
+            }
         }
-        return changed ? Collections.unmodifiableMap(copy) : map;
+        return copy == null ? map : Collections.unmodifiableMap(copy);
     }
 
     private static List<?> escapeList(List<?> list) {
-        List<Object> copy = new ArrayList<>(list.size());
-        boolean changed = false;
-        for (Object element : list) {
-            Object escaped = escapeAll(element);
-            changed |= escaped != element;
-            copy.add(escaped);
+        List<Object> copy = null;
+        for (int i = 0; i < list.size(); i++) {
+            Object escaped = escapeAll(list.get(i));
+            if (escaped != list.get(i) && copy == null) {
+                copy = new ArrayList<>(list.subList(0, i));
+            }
+            if (copy != null) {
+                copy.add(escaped);
+            }
         }
-        return changed ? Collections.unmodifiableList(copy) : list;
+        return copy == null ? list : Collections.unmodifiableList(copy);
     }
 }

@@ -84,6 +84,10 @@ final class EventLogStage implements EmitStage {
         return failure ? Level.WARN : Level.INFO;
     }
 
+    private static String shown(DetailRedactor masks, String field) {
+        return TerminalText.escape(masks.redactText(field));
+    }
+
     /** @return {@code false}: a log record is not a receiver, the event may still be unhandled */
     @Override
     public boolean beforeDispatch(DomainEvent event) {
@@ -96,19 +100,19 @@ final class EventLogStage implements EmitStage {
         return false;
     }
 
-    private void write(LoggingEventBuilder record, DomainEvent emitted) {
-        DomainEvent event = redactor.get().redact(emitted);
+    private void write(LoggingEventBuilder record, DomainEvent event) {
+        DetailRedactor masks = redactor.get();
         record.setMessage(event.eventType().id())
                 .addKeyValue(EVENT_TYPE, event.eventType().id())
                 .addKeyValue(EVENT_ID, TerminalText.escape(event.eventId()))
                 .addKeyValue(CORRELATION_ID, TerminalText.escape(event.correlationId()))
                 .addKeyValue(TIMESTAMP, event.timestamp().toString())
-                .addKeyValue(PLAN_ID, TerminalText.escape(event.planId()))
-                .addKeyValue(ROOT_PLAN_ID, TerminalText.escape(event.rootPlanId()))
-                .addKeyValue(SESSION_ID, TerminalText.escape(event.sessionId()))
-                .addKeyValue(ACTOR_NAME, TerminalText.escape(event.actorName()))
-                .addKeyValue(PROJECT_NAME, TerminalText.escape(event.projectName()));
-        for (Map.Entry<String, Object> detail : event.details().entrySet()) {
+                .addKeyValue(PLAN_ID, shown(masks, event.planId()))
+                .addKeyValue(ROOT_PLAN_ID, shown(masks, event.rootPlanId()))
+                .addKeyValue(SESSION_ID, shown(masks, event.sessionId()))
+                .addKeyValue(ACTOR_NAME, shown(masks, event.actorName()))
+                .addKeyValue(PROJECT_NAME, shown(masks, event.projectName()));
+        for (Map.Entry<String, Object> detail : masks.redact(event.details()).entrySet()) {
             record.addKeyValue(DETAIL_PREFIX + TerminalText.escape(detail.getKey()),
                     TerminalText.escapeAll(detail.getValue()));
         }
