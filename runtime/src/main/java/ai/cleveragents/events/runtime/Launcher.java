@@ -70,6 +70,7 @@ public final class Launcher {
             InstanceLock lock = InstanceLock.acquire(home.resolve("data"));
             try {
                 Files.createDirectories(home.resolve("deploy"));
+                LogFolder.secure(home.resolve("data/log"));
                 return run(options);
             } finally {
                 lock.close();

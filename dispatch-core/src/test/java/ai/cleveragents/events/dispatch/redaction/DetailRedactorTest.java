@@ -25,7 +25,10 @@ public class DetailRedactorTest {
         for (String key : List.of("password", "db_password", "Passwd", "client_secret", "SECRET", "token",
                 "access_token", "refreshToken", "api_key", "apikey", "api-key", "apiKey", "API_KEY",
                 "Authorization", "credential", "credentials", "Cookie", "set-cookie", "private_key",
-                "privateKey", "private-key", "privatekey")) {
+                "privateKey", "private-key", "privatekey", "pwd", "pass", "db_pass", "passphrase", "bearer",
+                "auth", "x-auth-header", "ssh_key", "sessionid", "sessionId", "session_key", "signature", "otp",
+                "pin", "userPin", "dsn", "connection_string", "connectionString", "key", "pässword",
+                "\uff50\uff41\uff53\uff53\uff57\uff4f\uff52\uff44")) {
             assertTrue(key, defaults.isSensitive(key));
         }
     }
@@ -33,7 +36,9 @@ public class DetailRedactorTest {
     @Test
     public void defaultPatternKeepsOrdinaryKeysAndTokenCounts() {
         for (String key : List.of("question", "rationale", "host", "tokens", "max_tokens", "tokens_used",
-                "api", "key", "private", "author")) {
+                "api", "private", "author", "prompt_tokens", "completion_tokens", "total_tokens",
+                "token_count", "tokenizer", "monkey", "keys", "passenger", "bypass", "spinner", "ping", "oauthor",
+                "session", "compass")) {
             assertFalse(key, defaults.isSensitive(key));
         }
     }

@@ -26,21 +26,21 @@ public final class DecisionCommands {
 
     @Descriptor("record a decision (emits decision.created): " + ServiceCommands.RECORD)
     public String record(@Descriptor("<plan id> <type> <question> <chosen option> [--rationale TEXT]") String... args) {
-        return ServiceCommands.record(decisions, args);
+        return ThreadNameGuard.call("decision:record", () -> ServiceCommands.record(decisions, args));
     }
 
     @Descriptor("list the decisions of a plan: " + ServiceCommands.LIST)
     public String list(@Descriptor("<plan id>") String... args) {
-        return ServiceCommands.list(decisions, args);
+        return ThreadNameGuard.call("decision:list", () -> ServiceCommands.list(decisions, args));
     }
 
     @Descriptor("replace a decision by a new one (emits decision.superseded): " + ServiceCommands.SUPERSEDE)
     public String supersede(@Descriptor("<decision id> <new chosen option> [--rationale TEXT]") String... args) {
-        return ServiceCommands.supersede(decisions, args);
+        return ThreadNameGuard.call("decision:supersede", () -> ServiceCommands.supersede(decisions, args));
     }
 
     @Descriptor("withdraw a decision (emits decision.reverted): " + ServiceCommands.REVERT)
     public String revert(@Descriptor("<decision id> <reason>") String... args) {
-        return ServiceCommands.revert(decisions, args);
+        return ThreadNameGuard.call("decision:revert", () -> ServiceCommands.revert(decisions, args));
     }
 }

@@ -7,27 +7,27 @@ import java.util.StringJoiner;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
-import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+import ai.cleveragents.events.dispatch.redaction.TerminalText;
 
 /**
  * Renders events and type sets for the console.
  */
 final class EventLines {
 
-    /** Masks sensitive detail values as the logging bus does by default. */
-    static final DetailRedactor REDACTOR = DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN);
-
     private EventLines() {
     }
 
     /**
      * One line per event: timestamp, type, id, the context fields that are set, and the details as
-     * compact JSON with sensitive values masked ({@link #REDACTOR}).
+     * compact JSON, redacted by the current policy ({@link ShellRedaction}) and with every control,
+     * bidi and line-separator character escaped ({@link TerminalText}), so an event can neither show a
+     * secret nor forge a line or drive the terminal.
      *
-     * @param event the event
+     * @param emitted the event
      * @return the line, without a line break
      */
-    static String line(DomainEvent event) {
+    static String line(DomainEvent emitted) {
+        DomainEvent event = ShellRedaction.current().redact(emitted);
         StringJoiner line = new StringJoiner(" ");
         line.add(event.timestamp().toString()).add(event.eventType().id()).add(event.eventId());
         addIfSet(line, "plan", event.planId());
@@ -35,8 +35,8 @@ final class EventLines {
         addIfSet(line, "session", event.sessionId());
         addIfSet(line, "actor", event.actorName());
         addIfSet(line, "project", event.projectName());
-        line.add(JsonValues.write(REDACTOR.redact(event.details())));
-        return line.toString();
+        line.add(JsonValues.write(event.details()));
+        return TerminalText.escape(line.toString());
     }
 
     private static void addIfSet(StringJoiner line, String name, String value) {

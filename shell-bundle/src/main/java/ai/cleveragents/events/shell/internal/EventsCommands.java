@@ -66,53 +66,59 @@ public final class EventsCommands {
 
     @Descriptor("list every EventBus service: ranking, bundle, events emitted; * marks the one consumers use")
     public String buses() {
-        return BusReports.buses(busViews()).stripTrailing();
+        return ThreadNameGuard.call("events:buses", () -> BusReports.buses(busViews()).stripTrailing());
     }
 
     @Descriptor("emit an event: events:emit <type> [key=value ...] [--plan ID] [--root-plan ID] [--session ID]"
             + " [--actor NAME] [--project NAME] [--correlation ID]; values are JSON when they parse, else strings")
     public String emit(@Descriptor("<type> [key=value ...] [options]") String... args) {
-        DomainEvent event = EmitRequest.parse(args);
-        ServiceReference<EventBus> ref = bus;
-        Optional<String> done = ref == null ? Optional.empty()
-                : use(ref, b -> EmitRequest.emit(b, String.valueOf(ref.getProperty(EventBusConstants.BUS_NAME)), event));
-        return done.orElseGet(() -> EmitRequest.emit(null, "-", event));
+        return ThreadNameGuard.call("events:emit", () -> {
+            DomainEvent event = EmitRequest.parse(args);
+            ServiceReference<EventBus> ref = bus;
+            Optional<String> done = ref == null ? Optional.empty()
+                    : use(ref, b -> EmitRequest.emit(b, String.valueOf(ref.getProperty(EventBusConstants.BUS_NAME)), event));
+            return done.orElseGet(() -> EmitRequest.emit(null, "-", event));
+        });
     }
 
     @Descriptor("print live events, one line each (sensitive details masked): events:tail [-n N]"
             + " [--timeout SECONDS] [type|domain.*|*]; ends after N events, the timeout, or when the shell stops")
     public void tail(CommandSession session, @Descriptor("[-n N] [--timeout SECONDS] [selector]") String... args) {
-        TailRequest request = TailRequest.parse(args);
-        Tail tail = new Tail(TAIL_CAPACITY, () -> System.nanoTime() / 1_000_000);
-        Hashtable<String, Object> props = new Hashtable<>();
-        props.put(EventBusConstants.EVENT_TYPES, request.selector());
-        ServiceRegistration<EventHandler> registration = context.registerService(EventHandler.class, tail, props);
-        try {
-            tail.print(request, session.getConsole());
-        } finally {
-            registration.unregister();
-        }
+        ThreadNameGuard.run("events:tail", () -> {
+            TailRequest request = TailRequest.parse(args);
+            Tail tail = new Tail(TAIL_CAPACITY, () -> System.nanoTime() / 1_000_000);
+            Hashtable<String, Object> props = new Hashtable<>();
+            props.put(EventBusConstants.EVENT_TYPES, request.selector());
+            ServiceRegistration<EventHandler> registration = context.registerService(EventHandler.class, tail, props);
+            try {
+                tail.print(request, session.getConsole());
+            } finally {
+                registration.unregister();
+            }
+        });
     }
 
     @Descriptor("show the counters of every bus and of every other metrics source")
     public String stats() {
-        Map<String, Map<String, Long>> sources = new TreeMap<>();
-        for (ServiceReference<MetricsSource> ref : references(MetricsSource.class)) {
-            use(ref, MetricsSource::metrics).ifPresent(m -> sources.put(String.valueOf(ref.getProperty(EventBusConstants.METRICS_NAME)), m));
-        }
-        return BusReports.stats(busViews(), sources).stripTrailing();
+        return ThreadNameGuard.call("events:stats", () -> {
+            Map<String, Map<String, Long>> sources = new TreeMap<>();
+            for (ServiceReference<MetricsSource> ref : references(MetricsSource.class)) {
+                use(ref, MetricsSource::metrics).ifPresent(m -> sources.put(String.valueOf(ref.getProperty(EventBusConstants.METRICS_NAME)), m));
+            }
+            return BusReports.stats(busViews(), sources).stripTrailing();
+        });
     }
 
     @Descriptor("list every subscription of every bus with its owning bundle, whiteboard handlers included")
     public String subscribers() {
-        return BusReports.subscribers(busViews()).stripTrailing();
+        return ThreadNameGuard.call("events:subscribers", () -> BusReports.subscribers(busViews()).stripTrailing());
     }
 
     @Descriptor("query and replay the audit journal: events:journal [--from ID|TIME] [--type T[,T...]] [-n N] [--json];"
             + " without --from the last N (20), with it the first N from there; events:journal --verify checks the"
             + " whole journal (sequence, hash chain, every line) and fails if anything is wrong")
     public String journal(@Descriptor("[--from ID|TIME] [--type T] [-n N] [--json] | --verify") String... args) {
-        return JournalCheck.journal(args, journal, codec);
+        return ThreadNameGuard.call("events:journal", () -> JournalCheck.journal(args, journal, codec));
     }
 
     private List<BusView> busViews() {

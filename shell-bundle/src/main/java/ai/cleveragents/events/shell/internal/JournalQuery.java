@@ -16,6 +16,7 @@ import com.github.f4b6a3.ulid.Ulid;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.redaction.TerminalText;
 import ai.cleveragents.events.json.EventCodec;
 
 /**
@@ -26,7 +27,7 @@ import ai.cleveragents.events.json.EventCodec;
  * @param fromTime start at this time, if given
  * @param types    the types to keep, empty for all
  * @param limit    at most this many events
- * @param json     print JSON Lines (the wire format, unredacted) rather than one readable line each
+ * @param json     print JSON Lines (the wire format, redacted like every output) rather than one readable line each
  */
 record JournalQuery(Optional<String> fromId, Optional<Instant> fromTime, Set<EventType> types, int limit, boolean json) {
 
@@ -115,7 +116,7 @@ record JournalQuery(Optional<String> fromId, Optional<Instant> fromTime, Set<Eve
             });
             return List.copyOf(last);
         } catch (IllegalArgumentException | UncheckedIOException e) {
-            throw new CommandException("journal: " + e.getMessage());
+            throw new CommandException("journal: " + TerminalText.escape(e.getMessage()));
         }
     }
 
@@ -137,9 +138,18 @@ record JournalQuery(Optional<String> fromId, Optional<Instant> fromTime, Set<Eve
         }
         StringBuilder out = new StringBuilder();
         for (DomainEvent event : events) {
-            out.append(json ? codec.encode(event) : EventLines.line(event)).append('\n');
+            out.append(json ? jsonLine(event, codec) : EventLines.line(event)).append('\n');
         }
         return out.toString();
+    }
+
+    /**
+     * The wire format of the event as the current policy redacts it, with the characters
+     * {@link TerminalText} escapes written as JSON escapes: still exact JSON, never a raw control
+     * character on the terminal.
+     */
+    private static String jsonLine(DomainEvent event, EventCodec codec) {
+        return TerminalText.escape(codec.encode(ShellRedaction.current().redact(event)));
     }
 
     private boolean fromStart() {

@@ -28,32 +28,32 @@ public final class PlanCommands {
 
     @Descriptor("create a plan for an action (emits plan.created): " + ServiceCommands.CREATE)
     public String create(@Descriptor("<action> --project NAME --session ID --actor NAME [--parent ID] [key=value ...]") String... args) {
-        return ServiceCommands.create(plans, args);
+        return ThreadNameGuard.call("plan:create", () -> ServiceCommands.create(plans, args));
     }
 
     @Descriptor("run a plan through its phases to the end (plan.phase_changed..., plan.completed or plan.failed): "
             + ServiceCommands.EXECUTE)
     public String execute(@Descriptor("<plan id>") String... args) {
-        return ServiceCommands.execute(plans, args);
+        return ThreadNameGuard.call("plan:execute", () -> ServiceCommands.execute(plans, args));
     }
 
     @Descriptor("mark a plan failed (emits plan.failed): " + ServiceCommands.FAIL)
     public String fail(@Descriptor("<plan id> <reason>") String... args) {
-        return ServiceCommands.fail(plans, args);
+        return ThreadNameGuard.call("plan:fail", () -> ServiceCommands.fail(plans, args));
     }
 
     @Descriptor("cancel a plan (emits plan.cancelled): " + ServiceCommands.CANCEL)
     public String cancel(@Descriptor("<plan id> <reason>") String... args) {
-        return ServiceCommands.cancel(plans, args);
+        return ThreadNameGuard.call("plan:cancel", () -> ServiceCommands.cancel(plans, args));
     }
 
     @Descriptor("list the retained plans, oldest first: " + ServiceCommands.LIST_PLANS)
     public String list(@Descriptor("no arguments") String... args) {
-        return ServiceCommands.list(plans, args);
+        return ThreadNameGuard.call("plan:list", () -> ServiceCommands.list(plans, args));
     }
 
     @Descriptor("show a plan: " + ServiceCommands.SHOW)
     public String show(@Descriptor("<plan id>") String... args) {
-        return ServiceCommands.show(plans, args);
+        return ThreadNameGuard.call("plan:show", () -> ServiceCommands.show(plans, args));
     }
 }

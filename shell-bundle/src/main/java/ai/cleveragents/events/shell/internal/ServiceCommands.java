@@ -157,7 +157,7 @@ final class ServiceCommands {
         table.row("plan", p.planId()).row("root plan", p.rootPlanId()).row("parent", p.parentPlanId() == null ? "-" : p.parentPlanId())
                 .row("action", p.actionName()).row("project", p.projectName()).row("session", p.sessionId())
                 .row("actor", p.actorName()).row("phase", p.phase().id()).row("reason", p.reason() == null ? "-" : p.reason())
-                .row("parameters", JsonValues.write(EventLines.REDACTOR.redact(p.parameters())))
+                .row("parameters", JsonValues.write(ShellRedaction.current().redact(p.parameters())))
                 .row("created", p.createdAt()).row("updated", p.updatedAt());
         return table.render().stripTrailing();
     }

@@ -3,6 +3,8 @@ package ai.cleveragents.events.shell.internal;
 import java.util.ArrayList;
 import java.util.List;
 
+import ai.cleveragents.events.dispatch.redaction.TerminalText;
+
 /**
  * A plain-text table: a header row and rows, each column as wide as its widest cell, columns two spaces
  * apart, no trailing spaces. Not thread-safe.
@@ -21,7 +23,8 @@ final class Table {
     }
 
     /**
-     * @param cells one value per column, rendered with {@link String#valueOf(Object)}
+     * @param cells one value per column, rendered with {@link String#valueOf(Object)} and
+     *              {@linkplain TerminalText#escape escaped} (no cell can break a line or drive the terminal)
      * @return this table
      * @throws IllegalArgumentException if the number of cells is not the number of columns
      */
@@ -31,7 +34,7 @@ final class Table {
         }
         String[] row = new String[columns];
         for (int i = 0; i < columns; i++) {
-            row[i] = String.valueOf(cells[i]);
+            row[i] = TerminalText.escape(String.valueOf(cells[i]));
         }
         rows.add(row);
         return this;

@@ -1,6 +1,7 @@
 package ai.cleveragents.events.shell.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -15,6 +16,7 @@ import org.junit.Test;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.redaction.TerminalText;
 import ai.cleveragents.events.json.EventCodec;
 
 public class JournalQueryTest {
@@ -89,6 +91,22 @@ public class JournalQueryTest {
         assertEquals("no events in the journal\n", JournalQuery.parse().render(List.of(), codec));
         assertEquals("no events in the journal from there\n",
                 JournalQuery.parse("--from", "2030-01-01T00:00:00Z").render(List.of(), codec));
+    }
+
+    @Test
+    public void jsonIsRedactedAndEscapedYetStaysExactJson() {
+        EventCodec codec = new EventCodec();
+        DomainEvent hostile = DomainEvent.builder(EventType.TOOL_INVOKED).actorName("a\u202eb\u2028c\u009b")
+                .detail("password", "hunter2").detail("note", "x\u001b[2Jy").build();
+
+        String json = JournalQuery.parse("--json").render(List.of(hostile), codec).stripTrailing();
+
+        assertFalse(json, json.contains("hunter2"));
+        assertFalse(json, json.chars().anyMatch(c -> TerminalText.isUnsafe((char) c)));
+        DomainEvent decoded = codec.decode(json);
+        assertEquals("a\u202eb\u2028c\u009b", decoded.actorName());
+        assertEquals("x\u001b[2Jy", decoded.details().get("note"));
+        assertEquals("***", decoded.details().get("password"));
     }
 
     @Test

@@ -60,7 +60,7 @@ public final class BenchmarkLoggingBus implements AutoCloseable {
         events.setAdditive(false);
         events.setLevel(enabled ? Level.INFO : Level.WARN);
         DispatchEngine engine = new DispatchEngine("logging",
-                new EventLogStage(logback, DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN)));
+                new EventLogStage(logback, DetailRedactor::defaults));
         return new BenchmarkLoggingBus(logback, engine, logFile);
     }
 

@@ -49,7 +49,7 @@ public final class BenchmarkReactiveBus implements AutoCloseable {
         JournalSettings settings = new JournalSettings(dir, BusSettings.durability(durability),
                 defaults.groupIntervalMillis(), defaults.groupMaxEvents(), defaults.segmentMaxBytes(),
                 Duration.ZERO, RETENTION_MAX_BYTES);
-        return new BenchmarkReactiveBus(new ReactiveBus(new JournalStage(Journal.open(settings), DetailRedactor.compile(null)), stream), dir);
+        return new BenchmarkReactiveBus(new ReactiveBus(new JournalStage(Journal.open(settings), DetailRedactor::defaults, false), stream), dir);
     }
 
     /** @return the bus, as consumers see the {@code EventBus} service */

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import ai.cleveragents.events.EventBus;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -31,16 +32,18 @@ final class Bridge {
      * @param settings   the configuration
      * @param eventAdmin Event Admin's {@code postEvent} or {@code sendEvent}, per {@link BridgeSettings#mode()}
      * @param bus        the bus bound now, or {@code null}
+     * @param redaction  the redactor outbound events pass through (the current policy, or one that masks nothing)
      * @param log        where drops are logged
      */
-    Bridge(BridgeSettings settings, Consumer<Event> eventAdmin, Supplier<EventBus> bus, DropLog log) {
+    Bridge(BridgeSettings settings, Consumer<Event> eventAdmin, Supplier<EventBus> bus,
+            Supplier<DetailRedactor> redaction, DropLog log) {
         this.topics = settings.topics();
         this.metrics = new BridgeMetrics(log);
         RecentIds cameIn = new RecentIds(settings.dedupeCapacity());
         RecentIds wentOut = new RecentIds(settings.dedupeCapacity());
         this.outbound = settings.directions().outbound()
                 ? new OutboundHandler(new OutboundMapping(topics, origin), settings.outboundFilter(), eventAdmin,
-                        cameIn, wentOut, metrics)
+                        cameIn, wentOut, metrics, redaction)
                 : null;
         if (settings.directions().inbound()) {
             InboundProcessor processor = new InboundProcessor(new InboundMapping(topics), cameIn,

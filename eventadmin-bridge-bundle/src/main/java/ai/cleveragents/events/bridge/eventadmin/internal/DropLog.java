@@ -5,12 +5,16 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
+import ai.cleveragents.events.dispatch.redaction.TerminalText;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Logs dropped events, at most one line per reason per interval; the line says how many drops of that
- * reason went unlogged since the previous one. Thread-safe.
+ * reason went unlogged since the previous one. The description may hold attacker-supplied text (a
+ * topic, a value): it is {@linkplain TerminalText#escape escaped}, so no newline or ESC reaches the log
+ * line raw. Thread-safe.
  */
 final class DropLog {
 
@@ -49,7 +53,7 @@ final class DropLog {
             return false;
         }
         LOG.warn("Event Admin bridge dropped an event ({}): {}; {} more dropped for this reason since the last line",
-                reason.key(), what, unlogged.get(reason).getAndSet(0));
+                reason.key(), TerminalText.escape(what), unlogged.get(reason).getAndSet(0));
         return true;
     }
 }

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.MetricsSource;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+import ai.cleveragents.events.dispatch.redaction.RedactionPolicy;
+import ai.cleveragents.events.dispatch.redaction.RedactionPolicyTracker;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -33,7 +37,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@link EventHandler} for every type ({@code event.types=*}), so it follows bus swaps by construction,
  * and hands each event to Event Admin under {@code <prefix>/<domain>/<name>}. Inbound, it registers an
  * Event Admin handler for {@code <prefix>/*} that queues events for the bridge's own thread, which
- * emits them on the bus bound now (greedy, dynamic, optional). Loop-safe both ways. Publishes its
+ * emits them on the bus bound now (greedy, dynamic, optional). Outbound events are redacted by the
+ * runtime's redaction policy ({@value RedactionPolicy#PID}, followed live) unless
+ * {@code outbound.redact=false}. Loop-safe both ways. Publishes its
  * counters as the {@link MetricsSource} {@value #METRICS_NAME}.
  *
  * <p>A configuration change restarts the component (the handlers are re-registered with the new
@@ -70,6 +76,11 @@ public final class EventAdminBridge implements MetricsSource {
                 + " handler).")
         OutboundMode outbound_mode() default OutboundMode.post;
 
+        @AttributeDefinition(name = "Redact outbound events", description = "true (default): details and context"
+                + " fields of outbound events are masked by the redaction policy (" + RedactionPolicy.PID + "), as in"
+                + " every other output, because every Event Admin handler sees them; false: sent in clear.")
+        boolean outbound_redact() default true;
+
         @AttributeDefinition(name = "Outbound filter", required = false, description = "Optional LDAP filter"
                 + " evaluated against each outbound event's Event Admin properties, for example"
                 + " (event.topics=cleveragents/plan/*); only matching events go out. Empty: all.")
@@ -90,18 +101,23 @@ public final class EventAdminBridge implements MetricsSource {
     private volatile EventBus bus;
 
     private final Bridge bridge;
+    private final RedactionPolicyTracker policy;
     private final List<ServiceRegistration<?>> registrations = new ArrayList<>();
 
     /**
      * @throws IllegalArgumentException if the configuration is invalid; the message names the property
      */
     @Activate
-    public EventAdminBridge(@Reference(name = "eventAdmin") EventAdmin eventAdmin, Config config) {
+    public EventAdminBridge(BundleContext context, @Reference(name = "eventAdmin") EventAdmin eventAdmin,
+            Config config) {
         BridgeSettings settings = BridgeSettings.of(config.directions(), config.topic_prefix(),
                 config.outbound_mode(), config.outbound_filter(), config.inbound_queue_capacity(),
                 config.dedupe_capacity());
         Consumer<Event> publish = settings.mode() == OutboundMode.send ? eventAdmin::sendEvent : eventAdmin::postEvent;
-        this.bridge = new Bridge(settings, publish, () -> bus, new DropLog(TimeUnit.SECONDS.toNanos(10), System::nanoTime));
+        this.policy = RedactionPolicyTracker.open(context);
+        Supplier<DetailRedactor> redaction = config.outbound_redact() ? policy : () -> DetailRedactor.compile(null);
+        this.bridge = new Bridge(settings, publish, () -> bus, redaction,
+                new DropLog(TimeUnit.SECONDS.toNanos(10), System::nanoTime));
     }
 
     /**
@@ -127,6 +143,7 @@ public final class EventAdminBridge implements MetricsSource {
             r.unregister();
         }
         bridge.stop();
+        policy.close();
     }
 
     @Override

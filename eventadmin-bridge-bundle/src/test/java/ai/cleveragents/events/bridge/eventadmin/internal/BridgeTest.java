@@ -17,6 +17,7 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 import ai.cleveragents.events.dispatch.DispatchEngine;
 
 import org.junit.After;
@@ -38,6 +39,8 @@ public class BridgeTest {
     private final List<DomainEvent> busSaw = new CopyOnWriteArrayList<>();
     private Bridge bridge;
 
+    private final AtomicReference<DetailRedactor> redaction = new AtomicReference<>(DetailRedactor.defaults());
+
     @After
     public void stop() {
         if (bridge != null) {
@@ -50,7 +53,7 @@ public class BridgeTest {
     }
 
     private Bridge start(BridgeSettings settings) {
-        bridge = new Bridge(settings, this::eventAdmin, bound::get, new DropLog(TimeUnit.SECONDS.toNanos(10), System::nanoTime));
+        bridge = new Bridge(settings, this::eventAdmin, bound::get, redaction::get, new DropLog(TimeUnit.SECONDS.toNanos(10), System::nanoTime));
         bridge.start();
         if (bridge.outbound() != null) {
             engine.subscribeAll(bridge.outbound(), "bridge");
@@ -198,12 +201,26 @@ public class BridgeTest {
     }
 
     @Test
+    public void outboundEventsAreRedactedByTheCurrentPolicyUnlessSwitchedOff() {
+        start(Direction.out, null);
+        engine.emit(DomainEvent.builder(EventType.TOOL_INVOKED).actorName("Bearer abcdef123456")
+                .detail("password", "hunter2").detail("tool", "http").build());
+        Map<?, ?> details = (Map<?, ?>) eventAdminSaw.get(0).getProperty(PropertyKeys.DETAILS);
+        assertEquals(Map.of("password", DetailRedactor.MASK, "tool", "http"), details);
+        assertEquals("Bearer " + DetailRedactor.MASK, eventAdminSaw.get(0).getProperty(PropertyKeys.ACTOR_NAME));
+
+        redaction.set(DetailRedactor.compile(null));
+        engine.emit(DomainEvent.builder(EventType.TOOL_INVOKED).detail("password", "hunter2").build());
+        assertEquals("hunter2", ((Map<?, ?>) eventAdminSaw.get(1).getProperty(PropertyKeys.DETAILS)).get("password"));
+    }
+
+    @Test
     public void anEventAdminFailureIsCountedNotThrown() {
         Consumer<Event> refusing = e -> {
             throw new IllegalStateException("Event Admin stopped");
         };
         bridge = new Bridge(BridgeSettings.of(Direction.out, "cleveragents", OutboundMode.post, null, 1, 1), refusing,
-                bound::get, new DropLog(1, System::nanoTime));
+                bound::get, DetailRedactor::defaults, new DropLog(1, System::nanoTime));
         bridge.outbound().handle(DomainEvent.of(EventType.SESSION_ENDED));
         assertEquals(1, metric("dropped.publish_failed"));
         assertEquals(0, metric("out"));

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import org.apache.felix.framework.Felix;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -119,7 +120,7 @@ public class EventAdminBridgeBenchmark {
     }
 
     private static OutboundHandler outbound(BridgeSettings settings, Consumer<Event> eventAdmin) {
-        return new Bridge(settings, eventAdmin, () -> null, new DropLog(TimeUnit.SECONDS.toNanos(10), System::nanoTime))
+        return new Bridge(settings, eventAdmin, () -> null, DetailRedactor::defaults, new DropLog(TimeUnit.SECONDS.toNanos(10), System::nanoTime))
                 .outbound();
     }
 

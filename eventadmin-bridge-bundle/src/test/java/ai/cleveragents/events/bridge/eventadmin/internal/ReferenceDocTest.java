@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import org.junit.Test;
 
@@ -36,7 +37,7 @@ public class ReferenceDocTest {
     public void everyMetricAndDropReasonIsDocumented() throws IOException {
         String page = page();
         Bridge bridge = new Bridge(BridgeSettings.of(Direction.both, "x", OutboundMode.post, null, 1, 1), e -> { },
-                () -> null, new DropLog(TimeUnit.SECONDS.toNanos(1), System::nanoTime));
+                () -> null, DetailRedactor::defaults, new DropLog(TimeUnit.SECONDS.toNanos(1), System::nanoTime));
         for (String name : bridge.metrics().keySet()) {
             assertRow(page, name.startsWith("dropped.") ? name.substring("dropped.".length()) : name);
         }

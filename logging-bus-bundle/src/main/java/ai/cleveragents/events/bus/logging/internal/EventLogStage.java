@@ -2,11 +2,13 @@ package ai.cleveragents.events.bus.logging.internal;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.dispatch.EmitStage;
 import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+import ai.cleveragents.events.dispatch.redaction.TerminalText;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
@@ -21,8 +23,10 @@ import org.slf4j.spi.LoggingEventBuilder;
  * ({@code *.failed}, {@code budget.exceeded}, {@code invariant.violated}) and {@link Level#INFO}
  * otherwise. Its message is the event type id; its key-values are the event's fields under their wire
  * names ({@value #EVENT_TYPE}, {@value #EVENT_ID}, …, absent optional fields as {@code null}) followed by
- * one key-value per top-level detail, named {@value #DETAIL_PREFIX}{@code <key>}, with sensitive values
- * masked by the current {@link DetailRedactor}.
+ * one key-value per top-level detail, named {@value #DETAIL_PREFIX}{@code <key>}. Details and context
+ * fields are first redacted by the current {@link DetailRedactor} (sensitive values masked), then every
+ * string in them, keys included, is {@linkplain TerminalText#escape escaped}: no newline, ESC sequence
+ * or bidi override from an event reaches a log line raw.
  *
  * <p>When the logger's level is disabled for the event nothing is built: the check comes first and
  * the loggers and levels are resolved once, per type, at construction. Thread-safe.
@@ -45,13 +49,13 @@ final class EventLogStage implements EmitStage {
     private final Logger[] loggers;
     /** Indexed by {@link EventType#ordinal()}. */
     private final Level[] levels;
-    private volatile DetailRedactor redactor;
+    private final Supplier<DetailRedactor> redactor;
 
     /**
      * @param loggerFactory where the per-domain loggers come from
-     * @param redactor      how details are masked
+     * @param redactor      the redactor of the current policy, asked once per record
      */
-    EventLogStage(ILoggerFactory loggerFactory, DetailRedactor redactor) {
+    EventLogStage(ILoggerFactory loggerFactory, Supplier<DetailRedactor> redactor) {
         EventType[] types = EventType.values();
         this.loggers = new Logger[types.length];
         this.levels = new Level[types.length];
@@ -60,16 +64,6 @@ final class EventLogStage implements EmitStage {
             levels[type.ordinal()] = levelOf(type);
         }
         this.redactor = Objects.requireNonNull(redactor, "redactor");
-    }
-
-    /** @param redactor how details are masked from the next event on */
-    void redactor(DetailRedactor redactor) {
-        this.redactor = Objects.requireNonNull(redactor, "redactor");
-    }
-
-    /** @return how details are currently masked */
-    DetailRedactor redactor() {
-        return redactor;
     }
 
     /**
@@ -90,6 +84,10 @@ final class EventLogStage implements EmitStage {
         return failure ? Level.WARN : Level.INFO;
     }
 
+    private static String shown(DetailRedactor masks, String field) {
+        return TerminalText.escape(masks.redactText(field));
+    }
+
     /** @return {@code false}: a log record is not a receiver, the event may still be unhandled */
     @Override
     public boolean beforeDispatch(DomainEvent event, String emitter) {
@@ -103,19 +101,20 @@ final class EventLogStage implements EmitStage {
     }
 
     private void write(LoggingEventBuilder record, DomainEvent event) {
+        DetailRedactor masks = redactor.get();
         record.setMessage(event.eventType().id())
                 .addKeyValue(EVENT_TYPE, event.eventType().id())
-                .addKeyValue(EVENT_ID, event.eventId())
-                .addKeyValue(CORRELATION_ID, event.correlationId())
+                .addKeyValue(EVENT_ID, TerminalText.escape(event.eventId()))
+                .addKeyValue(CORRELATION_ID, TerminalText.escape(event.correlationId()))
                 .addKeyValue(TIMESTAMP, event.timestamp().toString())
-                .addKeyValue(PLAN_ID, event.planId())
-                .addKeyValue(ROOT_PLAN_ID, event.rootPlanId())
-                .addKeyValue(SESSION_ID, event.sessionId())
-                .addKeyValue(ACTOR_NAME, event.actorName())
-                .addKeyValue(PROJECT_NAME, event.projectName());
-        DetailRedactor masks = redactor;
-        for (Map.Entry<String, Object> detail : event.details().entrySet()) {
-            record.addKeyValue(DETAIL_PREFIX + detail.getKey(), masks.redact(detail.getKey(), detail.getValue()));
+                .addKeyValue(PLAN_ID, shown(masks, event.planId()))
+                .addKeyValue(ROOT_PLAN_ID, shown(masks, event.rootPlanId()))
+                .addKeyValue(SESSION_ID, shown(masks, event.sessionId()))
+                .addKeyValue(ACTOR_NAME, shown(masks, event.actorName()))
+                .addKeyValue(PROJECT_NAME, shown(masks, event.projectName()));
+        for (Map.Entry<String, Object> detail : masks.redact(event.details()).entrySet()) {
+            record.addKeyValue(DETAIL_PREFIX + TerminalText.escape(detail.getKey()),
+                    TerminalText.escapeAll(detail.getValue()));
         }
         record.log();
     }

@@ -1,12 +1,12 @@
 package ai.cleveragents.events.bus.logging.internal;
 
 import java.util.Map;
-import java.util.regex.PatternSyntaxException;
 
 import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.dispatch.BusService;
 import ai.cleveragents.events.dispatch.DispatchEngine;
-import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+import ai.cleveragents.events.dispatch.redaction.RedactionPolicy;
+import ai.cleveragents.events.dispatch.redaction.RedactionPolicyTracker;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
@@ -25,14 +25,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The logging {@link ai.cleveragents.events.EventBus}: the delivery contract of every bus (synchronous,
  * ordered, isolated handlers, whiteboard, per-bundle ownership, metrics) plus one structured SLF4J
- * record per event (see {@link EventLogStage}) with sensitive details masked (see
- * {@link DetailRedactor}). Registered with {@code service.ranking} 10 by default, below the reactive
- * bus, and {@value EventBusConstants#BUS_NAME}={@value #BUS_NAME}.
+ * record per event (see {@link EventLogStage}) with sensitive details masked by the runtime's one
+ * redaction policy ({@link RedactionPolicy}, followed live by a {@link RedactionPolicyTracker}).
+ * Registered with {@code service.ranking} 10 by default, below the reactive bus, and
+ * {@value EventBusConstants#BUS_NAME}={@value #BUS_NAME}.
  *
- * <p>A configuration change of ranking or redaction pattern applies live, without re-registration. An
- * invalid redaction pattern keeps the bus from starting (nothing is registered until a valid pattern is
- * configured) or, on a live change, is refused while the bus keeps its previous pattern: redaction is
- * never silently off.
+ * <p>A configuration change of ranking or close timeout applies live, without re-registration. The
+ * 1.0 property {@value #LEGACY_REDACTION_PATTERN} is no longer read: if it is still set, one WARN line
+ * says where the pattern lives now.
  */
 @Component(name = LoggingEventBus.PID, configurationPid = LoggingEventBus.PID, immediate = true,
         service = {}, configurationPolicy = ConfigurationPolicy.OPTIONAL)
@@ -45,102 +45,84 @@ public final class LoggingEventBus {
     public static final String PID = "ai.cleveragents.events.bus.logging";
     /** The value of {@value EventBusConstants#BUS_NAME} this bus registers with. */
     public static final String BUS_NAME = "logging";
-    /** The configuration property holding the redaction pattern. */
-    public static final String REDACTION_PATTERN = "redaction.pattern";
+    /** The 1.0 property that held the redaction pattern, now {@code key.pattern} of {@value RedactionPolicy#PID}. */
+    public static final String LEGACY_REDACTION_PATTERN = "redaction.pattern";
 
     private static final Logger LOG = LoggerFactory.getLogger(LoggingEventBus.class);
 
     /** Typed configuration of the logging bus. */
     @ObjectClassDefinition(name = "CleverAgents logging event bus",
             description = "An EventBus that writes one structured SLF4J record per event, with sensitive "
-                    + "details masked, and delivers to subscribers like every bus.")
+                    + "details masked by the redaction policy (" + RedactionPolicy.PID + "), and delivers to "
+                    + "subscribers like every bus.")
     @interface Config {
         @AttributeDefinition(name = "Service ranking",
                 description = "service.ranking of the EventBus service; consumers bind to the highest. "
                         + "Default 10, below the reactive bus (100).")
         int service_ranking() default 10;
 
-        @AttributeDefinition(name = "Redaction pattern",
-                description = "Java regular expression searched, case-insensitively, in every detail key at "
-                        + "any depth; matching values are logged as ***. Empty turns redaction off. An "
-                        + "invalid expression keeps the bus from starting, or is refused on a live change.")
-        String redaction_pattern() default DetailRedactor.DEFAULT_PATTERN;
-
         @AttributeDefinition(name = "Close timeout (ms)",
                 description = "How long deactivation waits for emits in flight before closing subscriptions.")
         long close_timeout_ms() default 5_000;
     }
 
-    private final BundleContext context;
-    /** Guarded by {@code this}; {@code null} while no bus is registered. */
-    private Running running;
+    private final RedactionPolicyTracker policy;
+    private final BusService service;
     /** Guarded by {@code this}. */
     private long closeTimeoutMillis;
-
-    /** What a started bus consists of. */
-    private record Running(EventLogStage stage, BusService service) {
-    }
+    /** Guarded by {@code this}. */
+    private boolean running = true;
 
     /**
-     * Starts the bus. With an invalid redaction pattern it logs one ERROR line naming
-     * {@value #REDACTION_PATTERN} and the error, and registers nothing, so the next-ranked bus serves;
-     * the next configuration change tries again (no bundle restart needed).
+     * Starts following the redaction policy and registers the bus.
      *
-     * @param context this bundle's context
-     * @param config  the configuration
+     * @param context    this bundle's context
+     * @param config     the configuration
+     * @param properties the same configuration, untyped (to find the legacy property)
      */
     @Activate
-    public LoggingEventBus(BundleContext context, Config config) {
-        this.context = context;
+    public LoggingEventBus(BundleContext context, Config config, Map<String, Object> properties) {
+        this.policy = RedactionPolicyTracker.open(context);
+        EventLogStage stage = new EventLogStage(LoggerFactory.getILoggerFactory(), policy);
         synchronized (this) {
-            apply(config);
+            this.closeTimeoutMillis = config.close_timeout_ms();
+            this.service = BusService.start(context, new DispatchEngine(BUS_NAME, stage), properties(config));
         }
+        warnIfLegacy(properties);
     }
 
     /**
-     * Applies a new ranking, redaction pattern and close timeout without re-registering the bus, or
-     * starts the bus if an earlier configuration kept it from starting. An invalid pattern is logged
-     * and changes nothing: a running bus keeps its previous pattern and ranking.
+     * Applies a new ranking and close timeout without re-registering the bus.
      *
-     * @param config the new configuration
+     * @param config     the new configuration
+     * @param properties the same configuration, untyped
      */
     @Modified
-    synchronized void modified(Config config) {
-        apply(config);
+    synchronized void modified(Config config, Map<String, Object> properties) {
+        closeTimeoutMillis = config.close_timeout_ms();
+        service.update(properties(config));
+        warnIfLegacy(properties);
     }
 
-    /** Unregisters the bus, then closes it (emits through stale references are rejected). */
+    /** Unregisters the bus, then closes it (emits through stale references are rejected). Idempotent. */
     @Deactivate
     synchronized void deactivate() {
-        if (running != null) {
-            running.service().stop(() -> { }, closeTimeoutMillis);
-            running = null;
+        if (running) {
+            service.stop(() -> { }, closeTimeoutMillis);
+            policy.close();
+            running = false;
         }
     }
 
     /** @return {@code true} while the bus is registered */
     synchronized boolean isRunning() {
-        return running != null;
+        return running;
     }
 
-    private void apply(Config config) {
-        DetailRedactor redactor;
-        try {
-            redactor = DetailRedactor.compile(config.redaction_pattern());
-        } catch (PatternSyntaxException e) {
-            LOG.error("logging bus {}: {}: invalid regular expression '{}': {} at index {}",
-                    running == null ? "not started" : "keeps its previous configuration", REDACTION_PATTERN,
-                    e.getPattern(), e.getDescription(), e.getIndex());
-            return;
-        }
-        closeTimeoutMillis = config.close_timeout_ms();
-        if (running == null) {
-            EventLogStage stage = new EventLogStage(LoggerFactory.getILoggerFactory(), redactor);
-            running = new Running(stage, BusService.start(context, new DispatchEngine(BUS_NAME, stage),
-                    properties(config)));
-        } else {
-            running.stage().redactor(redactor);
-            running.service().update(properties(config));
+    private static void warnIfLegacy(Map<String, Object> properties) {
+        if (properties.get(LEGACY_REDACTION_PATTERN) != null) {
+            LOG.warn("{}: {} is no longer read; set key.pattern in the configuration {} instead (see docs/security.md)",
+                    PID, LEGACY_REDACTION_PATTERN, RedactionPolicy.PID);
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
@@ -34,8 +35,8 @@ public class EventLogStageTest {
             EventType.INVARIANT_VIOLATED);
 
     private final LogCapture log = new LogCapture();
-    private final EventLogStage stage = new EventLogStage(log.context,
-            DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN));
+    private final AtomicReference<DetailRedactor> policy = new AtomicReference<>(DetailRedactor.defaults());
+    private final EventLogStage stage = new EventLogStage(log.context, policy::get);
     private final DispatchEngine engine = new DispatchEngine("logging", stage);
     private final EventBus bus = engine.view(null);
 
@@ -140,16 +141,40 @@ public class EventLogStageTest {
     public void anEmptyPatternTurnsRedactionOffAndAChangeAppliesToTheNextEvent() {
         DomainEvent event = DomainEvent.builder(EventType.SESSION_RESUMED)
                 .detail("nested", Map.of("deeper", Map.of("password", "hunter2"))).build();
-        stage.redactor(DetailRedactor.compile(""));
-        assertFalse(stage.redactor().isEnabled());
+        policy.set(DetailRedactor.compile(""));
+        assertFalse(policy.get().isEnabled());
 
         bus.emit(event);
-        stage.redactor(DetailRedactor.compile("passw"));
+        policy.set(DetailRedactor.compile("passw"));
         bus.emit(event);
 
         List<ILoggingEvent> records = log.records();
         assertEquals(Map.of("deeper", Map.of("password", "hunter2")), keyValues(records.get(0)).get("details.nested"));
         assertEquals(Map.of("deeper", Map.of("password", MASK)), keyValues(records.get(1)).get("details.nested"));
+    }
+
+    @Test
+    public void secretsUnderHarmlessKeysAndInContextFieldsAreMasked() {
+        String jwt = "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2lnbmF0dXJl";
+        bus.emit(DomainEvent.builder(EventType.TOOL_INVOKED).sessionId(jwt).actorName("Bearer abcdef123456")
+                .detail("pässword", "hunter2").detail("url", "https://bob:s3cr3t@host/x")
+                .detail("body", "{\"client_secret\":\"cs\"}").detail("prompt_tokens", 12).build());
+
+        String record = keyValues(log.only()).toString();
+        for (String secret : List.of("hunter2", "s3cr3t", "\"cs\"", jwt, "abcdef123456")) {
+            assertFalse(secret + " in " + record, record.contains(secret));
+        }
+        assertTrue(record, record.contains("details.prompt_tokens=12"));
+    }
+
+    @Test
+    public void attackerTextNeverReachesTheRecordRaw() {
+        bus.emit(DomainEvent.builder(EventType.TOOL_INVOKED).actorName("a\nFORGED INFO line")
+                .detail("k\u001b[2J", List.of("\u009b31m", Map.of("x", "\u202eevil\u2028"))).build());
+
+        Map<String, Object> kv = keyValues(log.only());
+        assertEquals("a\\nFORGED INFO line", kv.get(EventLogStage.ACTOR_NAME));
+        assertEquals(List.of("\\u009b31m", Map.of("x", "\\u202eevil\\u2028")), kv.get("details.k\\u001b[2J"));
     }
 
     @Test

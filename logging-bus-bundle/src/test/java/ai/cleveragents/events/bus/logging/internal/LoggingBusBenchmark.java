@@ -73,7 +73,7 @@ public class LoggingBusBenchmark {
                 "file".equals(logging) || "buffered".equals(logging) ? Level.INFO : Level.WARN);
         engine = "bare".equals(logging) ? new DispatchEngine("bare", (e, emitter) -> false)
                 : new DispatchEngine("logging", new EventLogStage(logback,
-                        DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN)));
+                        DetailRedactor::defaults));
         bus = engine.view(null);
         bus.subscribe(EventType.PLAN_PHASE_CHANGED, blackhole::consume);
         event = DomainEvent.builder(EventType.PLAN_PHASE_CHANGED).planId("p-1").sessionId("s-1")

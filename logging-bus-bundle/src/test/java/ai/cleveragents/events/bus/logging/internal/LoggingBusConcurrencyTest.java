@@ -45,7 +45,7 @@ public class LoggingBusConcurrencyTest {
         logback.getLogger("ai.cleveragents.events").setLevel(Level.INFO);
         logback.getLogger("ai.cleveragents.events").addAppender(appender);
         DispatchEngine engine = new DispatchEngine("logging", new EventLogStage(logback,
-                DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN)));
+                DetailRedactor::defaults));
         EventBus bus = engine.view(null);
         LongAdder stable = new LongAdder();
         LongAdder leakedToSubscriber = new LongAdder();

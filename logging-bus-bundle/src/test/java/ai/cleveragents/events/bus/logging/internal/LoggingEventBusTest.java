@@ -63,7 +63,7 @@ public class LoggingEventBusTest {
 
     @Test
     public void registersTheBusWithDefaultRankingAndName() {
-        LoggingEventBus component = new LoggingEventBus(context, config(Map.of()));
+        LoggingEventBus component = new LoggingEventBus(context, config(Map.of()), Map.of());
 
         ServiceReference<EventBus> ref = context.getServiceReference(EventBus.class);
         assertEquals(10, ref.getProperty(Constants.SERVICE_RANKING));
@@ -74,7 +74,7 @@ public class LoggingEventBusTest {
 
     @Test
     public void deliversToWhiteboardHandlersAndLogsEveryEvent() {
-        LoggingEventBus component = new LoggingEventBus(context, config(Map.of()));
+        LoggingEventBus component = new LoggingEventBus(context, config(Map.of()), Map.of());
         List<DomainEvent> got = new ArrayList<>();
         Hashtable<String, Object> props = new Hashtable<>(Map.of(EventBusConstants.EVENT_TYPES, "plan.*"));
         context.registerService(EventHandler.class, got::add, props);
@@ -89,57 +89,35 @@ public class LoggingEventBusTest {
     }
 
     @Test
-    public void aModifiedConfigurationChangesRankingAndRedactionLive() {
-        LoggingEventBus component = new LoggingEventBus(context, config(Map.of("service_ranking", 500)));
+    public void aModifiedConfigurationChangesRankingLive() {
+        LoggingEventBus component = new LoggingEventBus(context, config(Map.of("service_ranking", 500)), Map.of());
         ServiceReference<EventBus> ref = context.getServiceReference(EventBus.class);
         assertEquals(500, ref.getProperty(Constants.SERVICE_RANKING));
-        EventBus bus = context.getService(ref);
 
-        component.modified(config(Map.of("service_ranking", 7, "redaction_pattern", "^question$")));
-        bus.emit(DomainEvent.builder(EventType.DECISION_CREATED).detail("question", "q").detail("password", "p")
-                .build());
+        component.modified(config(Map.of("service_ranking", 7)), Map.of());
 
         assertEquals(7, ref.getProperty(Constants.SERVICE_RANKING));
-        Map<String, Object> kv = keyValues(log.only());
-        assertEquals(DetailRedactor.MASK, kv.get("details.question"));
-        assertEquals("p", kv.get("details.password"));
+        assertTrue(log.records().isEmpty());
         component.deactivate();
+        component.deactivate();
+        assertFalse(component.isRunning());
     }
 
     @Test
-    public void anInvalidPatternRegistersNothingWithOneErrorLineUntilAValidOneIsConfigured() {
-        LoggingEventBus component = new LoggingEventBus(context, config(Map.of("redaction_pattern", "pass(word")));
+    public void theLegacyRedactionPatternIsNamedInOneWarningAndTheDefaultPolicyStillMasks() {
+        Map<String, Object> legacy = Map.of(LoggingEventBus.LEGACY_REDACTION_PATTERN, "^question$");
+        LoggingEventBus component = new LoggingEventBus(context, config(Map.of()), legacy);
 
-        assertFalse(component.isRunning());
-        assertNull(context.getServiceReference(EventBus.class));
         ILoggingEvent line = log.only();
-        assertEquals(Level.ERROR, line.getLevel());
-        assertEquals("logging bus not started: redaction.pattern: invalid regular expression 'pass(word': "
-                + "Unclosed group at index 9", line.getFormattedMessage());
-
-        component.modified(config(Map.of("redaction_pattern", "pass")));
-        assertTrue(component.isRunning());
+        assertEquals(Level.WARN, line.getLevel());
+        assertEquals("ai.cleveragents.events.bus.logging: redaction.pattern is no longer read; set key.pattern in "
+                + "the configuration ai.cleveragents.events.redaction instead (see docs/security.md)",
+                line.getFormattedMessage());
         context.getService(context.getServiceReference(EventBus.class))
-                .emit(DomainEvent.builder(EventType.SESSION_ENDED).detail("passcode", "1").build());
-        assertEquals(DetailRedactor.MASK, keyValues(log.records().get(1)).get("details.passcode"));
-        component.deactivate();
-        component.deactivate();
-        assertFalse(component.isRunning());
-    }
-
-    @Test
-    public void anInvalidPatternInAModificationIsRefusedAndTheBusKeepsItsSettings() {
-        LoggingEventBus component = new LoggingEventBus(context, config(Map.of()));
-        ServiceReference<EventBus> ref = context.getServiceReference(EventBus.class);
-
-        component.modified(config(Map.of("service_ranking", 99, "redaction_pattern", "[")));
-
-        assertTrue(component.isRunning());
-        assertEquals(10, ref.getProperty(Constants.SERVICE_RANKING));
-        assertTrue(log.only().getFormattedMessage().startsWith(
-                "logging bus keeps its previous configuration: redaction.pattern: invalid regular expression '['"));
-        context.getService(ref).emit(DomainEvent.builder(EventType.SESSION_ENDED).detail("token", "t").build());
-        assertEquals(DetailRedactor.MASK, keyValues(log.records().get(1)).get("details.token"));
+                .emit(DomainEvent.builder(EventType.SESSION_ENDED).detail("passphrase", "1").build());
+        assertEquals(DetailRedactor.MASK, keyValues(log.records().get(1)).get("details.passphrase"));
+        component.modified(config(Map.of()), legacy);
+        assertEquals(3, log.records().size());
         component.deactivate();
     }
 }

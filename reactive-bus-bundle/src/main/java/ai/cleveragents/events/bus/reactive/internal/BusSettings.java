@@ -1,6 +1,5 @@
 package ai.cleveragents.events.bus.reactive.internal;
 
-import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -18,10 +17,10 @@ import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
  * @param overflow      the stream overflow policy
  * @param bufferSize    the stream buffer size per subscriber
  * @param closeTimeoutMillis how long a stop waits for emits in flight
- * @param journalRedactor what the journal masks before writing (off when {@code journal.redact} is false)
+ * @param journalRedact whether the journal masks events (by the shared redaction policy) before writing
  */
 record BusSettings(int ranking, JournalSettings journal, OverflowPolicy overflow, int bufferSize,
-        long closeTimeoutMillis, DetailRedactor journalRedactor) {
+        long closeTimeoutMillis, boolean journalRedact) {
 
     static BusSettings from(ReactiveBusComponent.Config c, Path defaultDirectory) {
         JournalSettings journal = null;
@@ -39,7 +38,7 @@ record BusSettings(int ranking, JournalSettings journal, OverflowPolicy overflow
                 OverflowPolicy.parse("stream.overflow", c.stream_overflow()),
                 (int) atLeast("stream.buffer.size", c.stream_buffer_size(), 1),
                 atLeast("close.timeout.ms", c.close_timeout_ms(), 0),
-                c.journal_redact() ? DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN) : DetailRedactor.compile(null));
+                c.journal_redact());
     }
 
     /** @return {@code true} if going from {@code this} to {@code next} needs a new bus, not a live update */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import ai.cleveragents.events.DomainEvent;
@@ -41,12 +42,20 @@ final class JournalStage implements EventJournal {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Written under the write lock of {@link #lock}. */
     private volatile Journal journal;
-    /** What is masked before writing; {@link DetailRedactor#isEnabled()} false to write in clear. */
-    private volatile DetailRedactor redactor;
+    /** The redaction policy in force (followed live in OSGi). */
+    private final Supplier<DetailRedactor> policy;
+    /** {@code journal.redact}: whether events are masked before they are written. */
+    private volatile boolean redact;
 
-    JournalStage(Journal journal, DetailRedactor redactor) {
+    /**
+     * @param journal the journal
+     * @param policy  the redaction policy in force, read for every event
+     * @param redact  whether to mask events before writing them ({@code journal.redact})
+     */
+    JournalStage(Journal journal, Supplier<DetailRedactor> policy, boolean redact) {
         this.journal = journal;
-        this.redactor = redactor;
+        this.policy = policy;
+        this.redact = redact;
     }
 
     /**
@@ -73,17 +82,16 @@ final class JournalStage implements EventJournal {
     }
 
     private DomainEvent redacted(DomainEvent event) {
-        Map<String, Object> details = redactor.redact(event.details());
-        return details == event.details() ? event : event.toBuilder().details(details).build();
+        return redact ? policy.get().redact(event) : event;
     }
 
     JournalSettings settings() {
         return journal.settings();
     }
 
-    /** @param next what to mask in events written from now on */
-    void redactWith(DetailRedactor next) {
-        redactor = next;
+    /** @param on whether events written from now on are masked */
+    void redactAtRest(boolean on) {
+        redact = on;
     }
 
     /**

@@ -11,6 +11,7 @@ import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventStream;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.dispatch.BusService;
+import ai.cleveragents.events.dispatch.redaction.RedactionPolicyTracker;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
@@ -69,8 +70,9 @@ public final class ReactiveBusComponent {
                 + " (deleted when the bundle is uninstalled or the framework storage is cleaned).")
         String journal_directory() default "";
 
-        @AttributeDefinition(name = "Redact at rest", description = "Replace detail values whose key matches the redaction"
-                + " pattern by *** before they are written to the journal; in-process subscribers still receive them in clear.")
+        @AttributeDefinition(name = "Redact at rest", description = "Mask sensitive values (the shared redaction policy, PID"
+                + " ai.cleveragents.events.redaction) by *** before events are written to the journal; in-process subscribers"
+                + " still receive them in clear.")
         boolean journal_redact() default true;
 
         @AttributeDefinition(name = "Durability", description = "none: OS buffers; group: fsync per batch, emit returns once its batch is durable; always: fsync per event.",
@@ -104,6 +106,8 @@ public final class ReactiveBusComponent {
     }
 
     private final BundleContext context;
+    /** The shared redaction policy (PID ai.cleveragents.events.redaction), followed live; closed at deactivation. */
+    private final RedactionPolicyTracker policy;
     /** Guarded by {@code this}; {@code null} while the configuration is unusable. */
     private BusSettings settings;
     /** Guarded by {@code this}; {@code null} while no bus is running. */
@@ -124,6 +128,7 @@ public final class ReactiveBusComponent {
     @Activate
     public ReactiveBusComponent(BundleContext context, Config config) {
         this.context = context;
+        this.policy = RedactionPolicyTracker.open(context);
         synchronized (this) {
             apply(config);
         }
@@ -137,6 +142,7 @@ public final class ReactiveBusComponent {
     @Deactivate
     synchronized void deactivate() {
         stopRunning();
+        policy.close();
     }
 
     /** @return {@code true} while the bus is registered */
@@ -176,7 +182,7 @@ public final class ReactiveBusComponent {
         if (next.journal() == null) {
             return;
         }
-        running.bus().journalStage().redactWith(next.journalRedactor());
+        running.bus().journalStage().redactAtRest(next.journalRedact());
         if (next.journal().equals(settings.journal())) {
             return;
         }
@@ -216,14 +222,14 @@ public final class ReactiveBusComponent {
         JournalStage journal = null;
         if (s.journal() != null) {
             try {
-                journal = new JournalStage(Journal.open(s.journal()), s.journalRedactor());
+                journal = new JournalStage(Journal.open(s.journal()), policy, s.journalRedact());
             } catch (IOException e) {
                 LOG.error("reactive bus not started: journal.directory {}: {}", s.journal().directory(), e.getMessage());
                 return null;
             }
             LOG.info("reactive bus: journal in {} (durability {}, redaction at rest {})",
                     s.journal().directory().toAbsolutePath(), s.journal().durability().name().toLowerCase(java.util.Locale.ROOT),
-                    s.journalRedactor().isEnabled() ? "on" : "off");
+                    s.journalRedact() ? "on" : "off");
         }
         ReactiveBus bus = new ReactiveBus(journal, new StreamPublisher(s.bufferSize(), s.overflow()));
         Map<String, Object> props = properties(s);

@@ -54,7 +54,7 @@ public class JournalEnvironmentFailureTest {
 
     private static ReactiveBus bus(Path dir) throws IOException {
         return new ReactiveBus(new JournalStage(Journal.open(JournalSettings.defaults(dir)
-                .withDurability(Durability.GROUP)), DetailRedactor.compile(null)), new StreamPublisher(16, OverflowPolicy.DROP_NEWEST));
+                .withDurability(Durability.GROUP)), DetailRedactor::defaults, false), new StreamPublisher(16, OverflowPolicy.DROP_NEWEST));
     }
 
     private static DomainEvent event(int n, int padding) {

@@ -40,7 +40,7 @@ public class ReactiveBusTest {
 
     private ReactiveBus withJournal(Path dir, Durability durability) throws Exception {
         JournalStage stage = new JournalStage(Journal.open(JournalSettings.defaults(dir).withDurability(durability)),
-                DetailRedactor.compile(DetailRedactor.DEFAULT_PATTERN));
+                DetailRedactor::defaults, true);
         return new ReactiveBus(stage, new StreamPublisher(64, OverflowPolicy.BLOCK));
     }
 

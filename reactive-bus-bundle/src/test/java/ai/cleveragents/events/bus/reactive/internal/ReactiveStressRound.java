@@ -77,7 +77,7 @@ final class ReactiveStressRound {
     /** @return how many emits were accepted */
     long run(Path dir, List<String> failures) throws IOException, InterruptedException {
         ReactiveBus bus = new ReactiveBus(new JournalStage(Journal.open(JournalSettings.defaults(dir)
-                .withDurability(durability)), DetailRedactor.compile(null)), new StreamPublisher(bufferSize, policy));
+                .withDurability(durability)), DetailRedactor::defaults, false), new StreamPublisher(bufferSize, policy));
         EventBus view = bus.engine().view(null);
         SequenceLedger handled = new SequenceLedger("sync handler", emitters, violations);
         view.subscribeAll(handled::record);
