@@ -17,9 +17,11 @@ import com.fasterxml.jackson.core.JsonToken;
 
 /**
  * Reads a string that holds one JSON object or array into maps and lists, and writes such values back
- * as compact JSON. Strings longer than {@value #MAX_CHARS} characters are not read. Thread-safe.
+ * as compact JSON; also reads a command-line value leniently (JSON when it is one JSON value, else the
+ * text itself), for the shell. Strings longer than {@value #MAX_CHARS} characters are not read as JSON
+ * objects or arrays. Thread-safe.
  */
-final class JsonStrings {
+public final class JsonStrings {
 
     /** Longest string read as JSON. */
     static final int MAX_CHARS = 1 << 20;
@@ -44,6 +46,24 @@ final class JsonStrings {
             return parser.nextToken() == null ? Optional.of(value) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * @param text a value typed by a person, such as {@code 3}, {@code true}, {@code null},
+     *             {@code "quoted"}, {@code [1,2]}, {@code {"a":1}} or {@code hello}
+     * @return the JSON value it spells, or the text itself when it is not exactly one JSON value
+     */
+    public static Object readLenient(String text) {
+        try (JsonParser parser = JSON.createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return text;
+            }
+            Object value = read(parser, first);
+            return parser.nextToken() == null ? value : text;
+        } catch (IOException e) {
+            return text;
         }
     }
 
@@ -83,7 +103,7 @@ final class JsonStrings {
      * @param value maps, lists, strings, numbers, booleans and nulls
      * @return its compact JSON text
      */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringWriter out = new StringWriter();
         try (JsonGenerator generator = JSON.createGenerator(out)) {
             write(generator, value);

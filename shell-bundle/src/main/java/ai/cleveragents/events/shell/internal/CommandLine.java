@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import ai.cleveragents.events.dispatch.redaction.JsonStrings;
+
 /**
  * A command's arguments split into options with a value ({@code --plan p-1}), flags ({@code --json})
  * and positional arguments. Unknown options and missing values are {@link CommandException}s carrying
@@ -127,7 +129,7 @@ final class CommandLine {
     }
 
     /**
-     * Parses {@code key=value} arguments, values as JSON when they parse ({@link JsonValues#parse}).
+     * Parses {@code key=value} arguments, values as JSON when they parse ({@link JsonStrings#readLenient}).
      *
      * @param pairs the arguments
      * @param what  what a pair is called in errors ("detail", "parameter")
@@ -146,7 +148,7 @@ final class CommandLine {
             if (values.containsKey(key)) {
                 throw error("bad " + what + " '" + pair + "': key '" + key + "' given twice");
             }
-            values.put(key, JsonValues.parse(pair.substring(eq + 1)));
+            values.put(key, JsonStrings.readLenient(pair.substring(eq + 1)));
         }
         return values;
     }

@@ -8,6 +8,7 @@ import java.util.StringJoiner;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.dispatch.redaction.TerminalText;
+import ai.cleveragents.events.dispatch.redaction.JsonStrings;
 
 /**
  * Renders events and type sets for the console.
@@ -35,7 +36,7 @@ final class EventLines {
         addIfSet(line, "session", event.sessionId());
         addIfSet(line, "actor", event.actorName());
         addIfSet(line, "project", event.projectName());
-        line.add(JsonValues.write(event.details()));
+        line.add(JsonStrings.write(event.details()));
         return TerminalText.escape(line.toString());
     }
 

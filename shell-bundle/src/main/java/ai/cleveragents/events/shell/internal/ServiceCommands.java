@@ -10,6 +10,7 @@ import ai.cleveragents.events.services.Decision;
 import ai.cleveragents.events.services.DecisionService;
 import ai.cleveragents.events.services.Plan;
 import ai.cleveragents.events.services.PlanLifecycleService;
+import ai.cleveragents.events.dispatch.redaction.JsonStrings;
 
 /**
  * The {@code decision:*} and {@code plan:*} commands on a {@link DecisionService} or
@@ -157,7 +158,7 @@ final class ServiceCommands {
         table.row("plan", p.planId()).row("root plan", p.rootPlanId()).row("parent", p.parentPlanId() == null ? "-" : p.parentPlanId())
                 .row("action", p.actionName()).row("project", p.projectName()).row("session", p.sessionId())
                 .row("actor", p.actorName()).row("phase", p.phase().id()).row("reason", p.reason() == null ? "-" : p.reason())
-                .row("parameters", JsonValues.write(ShellRedaction.current().redact(p.parameters())))
+                .row("parameters", JsonStrings.write(ShellRedaction.current().redact(p.parameters())))
                 .row("created", p.createdAt()).row("updated", p.updatedAt());
         return table.render().stripTrailing();
     }

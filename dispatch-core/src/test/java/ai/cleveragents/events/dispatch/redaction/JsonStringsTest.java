@@ -1,4 +1,4 @@
-package ai.cleveragents.events.shell.internal;
+package ai.cleveragents.events.dispatch.redaction;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
@@ -11,26 +11,26 @@ import java.util.Map;
 
 import org.junit.Test;
 
-public class JsonValuesTest {
+public class JsonStringsTest {
 
     @Test
     public void jsonValuesParse() {
-        assertEquals(3, ((Number) JsonValues.parse("3")).intValue());
-        assertEquals(new BigDecimal("2.5"), JsonValues.parse("2.5"));
-        assertEquals(Boolean.TRUE, JsonValues.parse("true"));
-        assertEquals(Boolean.FALSE, JsonValues.parse("false"));
-        assertNull(JsonValues.parse("null"));
-        assertEquals("quoted", JsonValues.parse("\"quoted\""));
-        assertEquals(Map.of("a", List.of("x", 1)), normalise(JsonValues.parse("{\"a\":[\"x\",1]}")));
+        assertEquals(3, ((Number) JsonStrings.readLenient("3")).intValue());
+        assertEquals(new BigDecimal("2.5"), JsonStrings.readLenient("2.5"));
+        assertEquals(Boolean.TRUE, JsonStrings.readLenient("true"));
+        assertEquals(Boolean.FALSE, JsonStrings.readLenient("false"));
+        assertNull(JsonStrings.readLenient("null"));
+        assertEquals("quoted", JsonStrings.readLenient("\"quoted\""));
+        assertEquals(Map.of("a", List.of("x", 1)), normalise(JsonStrings.readLenient("{\"a\":[\"x\",1]}")));
     }
 
     @Test
     public void anythingElseIsAString() {
-        assertEquals("hello", JsonValues.parse("hello"));
-        assertEquals("12abc", JsonValues.parse("12abc"));
-        assertEquals("1 2", JsonValues.parse("1 2"));
-        assertEquals("", JsonValues.parse(""));
-        assertEquals("{broken", JsonValues.parse("{broken"));
+        assertEquals("hello", JsonStrings.readLenient("hello"));
+        assertEquals("12abc", JsonStrings.readLenient("12abc"));
+        assertEquals("1 2", JsonStrings.readLenient("1 2"));
+        assertEquals("", JsonStrings.readLenient(""));
+        assertEquals("{broken", JsonStrings.readLenient("{broken"));
     }
 
     @Test
@@ -44,7 +44,7 @@ public class JsonValuesTest {
         map.put("l", Arrays.asList(1L, Map.of("k", "v")));
         map.put("o", new StringBuilder("other"));
         assertEquals("{\"s\":\"x\\\"y\",\"n\":3,\"d\":0.10,\"b\":true,\"z\":null,\"l\":[1,{\"k\":\"v\"}],\"o\":\"other\"}",
-                JsonValues.write(map));
+                JsonStrings.write(map));
     }
 
     private static Object normalise(Object value) {
@@ -52,7 +52,7 @@ public class JsonValuesTest {
             return n.intValue();
         }
         if (value instanceof List<?> l) {
-            return l.stream().map(JsonValuesTest::normalise).toList();
+            return l.stream().map(JsonStringsTest::normalise).toList();
         }
         if (value instanceof Map<?, ?> m) {
             Map<Object, Object> out = new LinkedHashMap<>();
