@@ -160,7 +160,7 @@ public final class Journal implements EventJournal, AutoCloseable {
      */
     public void append(DomainEvent event, String emitter) {
         Objects.requireNonNull(event, "event");
-        byte[] emitterBytes = RecordFormat.ascii(Objects.requireNonNull(emitter, "emitter"));
+        byte[] emitterBytes = emitterBytes(Objects.requireNonNull(emitter, "emitter"));
         byte[] json = codec.encodeToBytes(event);
         boolean interrupted = Thread.interrupted();
         writing.incrementAndGet();
@@ -177,6 +177,22 @@ public final class Journal implements EventJournal, AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+    }
+
+    /** The bytes of the emitter last seen: one bus view (one bundle) passes the same string every time. */
+    private record EmitterBytes(String name, byte[] bytes) {
+    }
+
+    private volatile EmitterBytes lastEmitter = new EmitterBytes(Emitters.UNKNOWN, RecordFormat.ascii(Emitters.UNKNOWN));
+
+    private byte[] emitterBytes(String emitter) {
+        EmitterBytes last = lastEmitter;
+        if (last.name().equals(emitter)) {
+            return last.bytes();
+        }
+        EmitterBytes next = new EmitterBytes(emitter, RecordFormat.ascii(emitter));
+        lastEmitter = next;
+        return next.bytes();
     }
 
     /**

@@ -38,13 +38,13 @@ final class RecordFormat {
      *         {@code {"seq":…,"prev":"…","emitter":"…",} + the event JSON without its braces
      */
     static byte[] head(long seq, byte[] prevHex, byte[] emitter, byte[] eventJson) {
-        byte[] seqDigits = ascii(Long.toString(seq));
+        int digits = digits(seq);
         int bodyLength = eventJson.length - 2;
-        int headLength = SEQ.length + seqDigits.length + PREV.length + HASH_HEX + EMITTER.length
+        int headLength = SEQ.length + digits + PREV.length + HASH_HEX + EMITTER.length
                 + emitter.length + 2 + bodyLength;
         byte[] line = new byte[headLength + SUFFIX + 1];
         int p = put(line, 0, SEQ);
-        p = put(line, p, seqDigits);
+        p = putDigits(line, p, seq, digits);
         p = put(line, p, PREV);
         p = put(line, p, prevHex);
         p = put(line, p, EMITTER);
@@ -159,6 +159,25 @@ final class RecordFormat {
     private static boolean startsWith(byte[] line, int length, int at, byte[] prefix) {
         return at >= 0 && at + prefix.length <= length
                 && Arrays.equals(line, at, at + prefix.length, prefix, 0, prefix.length);
+    }
+
+    /** @return how many decimal digits {@code n} (at least 1) has */
+    private static int digits(long n) {
+        int d = 1;
+        for (long rest = n / 10; rest > 0; rest /= 10) {
+            d++;
+        }
+        return d;
+    }
+
+    /** Writes the {@code digits} decimal digits of {@code n} at {@code at}, without allocating. */
+    private static int putDigits(byte[] line, int at, long n, int digits) {
+        long rest = n;
+        for (int i = at + digits - 1; i >= at; i--) {
+            line[i] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return at + digits;
     }
 
     private static int put(byte[] line, int at, byte[] bytes) {
