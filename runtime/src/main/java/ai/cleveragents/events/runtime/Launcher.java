@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,7 +20,11 @@ import org.osgi.framework.BundleException;
 /**
  * Starts the distribution: one Felix framework with every {@code bundle/<level>/*.jar}, the Gogo shell
  * on the console, and either waits for the framework to stop (interactive) or, once the jars of
- * {@code deploy/} are active too, runs the {@code -c} commands and exits with their status. Ctrl-C stops the framework cleanly through a shutdown hook.
+ * {@code deploy/} are active too, runs the {@code -c} commands and exits with their status. With
+ * {@code --daemon} there is no console: it runs until stopped. While it runs, {@code data/console.sock}
+ * (owner-only) lets a second launcher run {@code -c} commands in it ({@link AttachServer}); a launcher
+ * that finds the folder in use sends its commands there. Ctrl-C or a SIGTERM stops the framework
+ * cleanly through a shutdown hook.
  *
  * <p>Exit status: 0 success, 1 a command failed or the runtime could not start, 2 bad arguments.
  */
@@ -45,7 +50,7 @@ public final class Launcher {
     }
 
     /**
-     * @param args {@code [--timing] [-c COMMAND]...}
+     * @param args {@code [--timing] [--daemon | -c COMMAND...]}
      */
     public static void main(String[] args) {
         int status;
@@ -66,18 +71,31 @@ public final class Launcher {
             err.println(e.getMessage());
             return 2;
         }
+        Path data = home.resolve("data");
         try {
-            InstanceLock lock = InstanceLock.acquire(home.resolve("data"));
+            Optional<InstanceLock> lock = InstanceLock.tryAcquire(data);
+            if (lock.isEmpty()) {
+                return attach(options, data);
+            }
             try {
                 Files.createDirectories(home.resolve("deploy"));
                 return run(options);
             } finally {
-                lock.close();
+                lock.get().close();
             }
         } catch (IOException | BundleException | IllegalStateException | IllegalArgumentException e) {
             err.println("cleveragents-events: " + FrameworkLog.rootCause(e));
             return 1;
         }
+    }
+
+    /** Runs the commands in the runtime that holds {@code data/}, through its console socket. */
+    private int attach(LaunchOptions options, Path data) throws IOException, InterruptedException {
+        if (options.commands().isEmpty()) {
+            throw new IllegalStateException("another runtime is already using " + data
+                    + "; stop it first, or run commands in it with -c (one runtime per distribution folder)");
+        }
+        return AttachClient.run(ConsoleSocket.in(data), options.commands(), out, err, START_TIMEOUT);
     }
 
     private int run(LaunchOptions options) throws IOException, BundleException, InterruptedException {
@@ -93,19 +111,29 @@ public final class Launcher {
         boolean reached = runtime.start(BundleSet.scan(home.resolve("bundle")), START_TIMEOUT);
         reportStart(runtime, reached, options.timing());
         int status = 0;
-        if (!options.interactive()) {
-            Set<String> deployed = deployedJars();
-            if (runtime.isActive() && !runtime.awaitDeployed(deployed, DEPLOY_TIMEOUT)) {
-                err.println("cleveragents-events: not every bundle of deploy/ is active after "
-                        + DEPLOY_TIMEOUT.toSeconds() + " s; running the commands anyway");
+        AttachServer server = AttachServer.open(ConsoleSocket.in(home.resolve("data")), (commands, o, e) ->
+                GogoScript.run(runtime.context(), commands, InputStream.nullInputStream(), o, e, SHELL_TIMEOUT), err);
+        try {
+            if (options.commands().isEmpty()) {
+                runtime.awaitStop();
+            } else {
+                status = runCommands(runtime, options.commands());
             }
-            status = GogoScript.run(runtime.context(), options.commands(), in, out, err, SHELL_TIMEOUT);
-            runtime.stop(STOP_TIMEOUT);
-        } else {
-            runtime.awaitStop();
+        } finally {
+            server.close();
         }
+        runtime.stop(STOP_TIMEOUT);
         removeHook(hook);
         return status;
+    }
+
+    private int runCommands(FelixRuntime runtime, List<String> commands) throws IOException, InterruptedException {
+        Set<String> deployed = deployedJars();
+        if (runtime.isActive() && !runtime.awaitDeployed(deployed, DEPLOY_TIMEOUT)) {
+            err.println("cleveragents-events: not every bundle of deploy/ is active after "
+                    + DEPLOY_TIMEOUT.toSeconds() + " s; running the commands anyway");
+        }
+        return GogoScript.run(runtime.context(), commands, in, out, err, SHELL_TIMEOUT);
     }
 
     private Set<String> deployedJars() throws IOException {
