@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -35,6 +36,7 @@ public final class Launcher {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration DEPLOY_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration DEPLOY_POLL = Duration.ofMillis(500);
     private static final Duration SHELL_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path home;
@@ -115,7 +117,7 @@ public final class Launcher {
                 GogoScript.run(runtime.context(), commands, InputStream.nullInputStream(), o, e, SHELL_TIMEOUT), err);
         try {
             if (options.commands().isEmpty()) {
-                runtime.awaitStop();
+                awaitStop(runtime);
             } else {
                 status = runCommands(runtime, options.commands());
             }
@@ -127,13 +129,40 @@ public final class Launcher {
         return status;
     }
 
-    private int runCommands(FelixRuntime runtime, List<String> commands) throws IOException, InterruptedException {
-        Set<String> deployed = deployedJars();
-        if (runtime.isActive() && !runtime.awaitDeployed(deployed, DEPLOY_TIMEOUT)) {
-            err.println("cleveragents-events: not every bundle of deploy/ is active after "
-                    + DEPLOY_TIMEOUT.toSeconds() + " s; running the commands anyway");
+    /** Waits for the framework to stop, naming the problems of {@code deploy/} meanwhile. */
+    private void awaitStop(FelixRuntime runtime) throws InterruptedException {
+        DeployWatch watch = new DeployWatch(runtime.context(), home.resolve("deploy"), err);
+        try {
+            runtime.awaitStop();
+        } finally {
+            watch.close();
         }
+    }
+
+    private int runCommands(FelixRuntime runtime, List<String> commands) throws IOException, InterruptedException {
+        awaitDeploy(runtime);
         return GogoScript.run(runtime.context(), commands, in, out, err, SHELL_TIMEOUT);
+    }
+
+    /**
+     * Waits until every jar of {@code deploy/} is active or has a problem ({@link DeployCheck}), up to
+     * {@link #DEPLOY_TIMEOUT}, and names each problem and each jar still not active.
+     */
+    private void awaitDeploy(FelixRuntime runtime) throws IOException, InterruptedException {
+        Path deployDir = home.resolve("deploy");
+        Set<String> waiting = new TreeSet<>(deployedJars());
+        Map<String, String> problems = Map.of();
+        long deadline = System.nanoTime() + DEPLOY_TIMEOUT.toNanos();
+        while (runtime.isActive() && !runtime.awaitDeployed(waiting, DEPLOY_POLL)) {
+            problems = DeployCheck.problems(runtime.context(), deployDir);
+            waiting.removeAll(problems.keySet());
+            if (System.nanoTime() > deadline) {
+                err.println("cleveragents-events: not active after " + DEPLOY_TIMEOUT.toSeconds() + " s: deploy/"
+                        + String.join(", deploy/", waiting) + "; running the commands anyway");
+                break;
+            }
+        }
+        problems.forEach((jar, problem) -> err.println("cleveragents-events: deploy/" + jar + ": " + problem));
     }
 
     private Set<String> deployedJars() throws IOException {
