@@ -95,7 +95,7 @@ public class OperationsIT {
                 .matches("(?s).*\\*\\s+\\d+\\s+reactive\\s+150 .*"));
         ChildRuntime health = attach("events:health");
         assertEquals(health.stdout() + health.stderr(), 0, health.awaitExit(ChildRuntime.TIMEOUT));
-        assertTrue(health.stdout(), health.stdout().contains("buses             ok       logging (10), reactive (150)"));
+        assertTrue(health.stdout(), health.stdout().contains("buses             ok       reactive (150), logging (10)"));
         assertTrue(health.stdout(), health.stdout().endsWith("healthy\n"));
     }
 

@@ -1,6 +1,7 @@
 package ai.cleveragents.events.operations.internal;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,7 @@ import ai.cleveragents.events.MetricsSource;
 import ai.cleveragents.events.operations.internal.HealthReport.Status;
 
 /**
- * {@code events:health}: buses present, journal present, journal verified, Event Admin bridge queue,
+ * {@code events:health}: buses present (highest ranking first), journal present, journal verified, Event Admin bridge queue,
  * latest problem. Prints the report on the session's console and fails (exit status 1 under
  * {@code -c}) when a check failed.
  */
@@ -60,7 +61,9 @@ public final class HealthCommand {
     HealthReport report() {
         HealthReport report = new HealthReport();
         List<String> buses = new ArrayList<>();
-        for (ServiceReference<EventBus> ref : references(EventBus.class, null)) {
+        List<ServiceReference<EventBus>> refs = references(EventBus.class, null);
+        refs.sort(Comparator.reverseOrder());
+        for (ServiceReference<EventBus> ref : refs) {
             buses.add(ref.getProperty(EventBusConstants.BUS_NAME) + " (" + ref.getProperty("service.ranking") + ")");
         }
         report.add("buses", buses.isEmpty() ? Status.FAILED : Status.OK, buses.isEmpty() ? "no EventBus service" : String.join(", ", buses));

@@ -68,13 +68,15 @@ public class HealthCommandTest {
     @Test
     public void withABusAJournalAndABridgeItIsHealthy() {
         Hashtable<String, Object> busProps = new Hashtable<>(Map.of("event.bus.name", "reactive", "service.ranking", 100));
+        framework.context().registerService(EventBus.class, new DispatchEngine("logging", e -> false).view(null),
+                new Hashtable<>(Map.of("event.bus.name", "logging", "service.ranking", 10)));
         framework.context().registerService(EventBus.class, new DispatchEngine("reactive", e -> false).view(null), busProps);
         framework.context().registerService(MetricsSource.class, () -> Map.of("queue.depth", 2L, "queue.capacity", 10L),
                 new Hashtable<>(Map.of("metrics.name", HealthCommand.BRIDGE)));
         health.journal = StandIn.of(EventJournal.class, Map.of("lastEventId", a -> Optional.of("01M8XX3GAZDT3CH8AWW5J4NAJ2")));
         forwarder.problems().remember("configuration", "service.ranking=abc is not valid");
         health.health(session);
-        assertTrue(output(), output().contains("buses             ok       reactive (100)"));
+        assertTrue(output(), output().contains("buses             ok       reactive (100), logging (10)"));
         assertTrue(output(), output().contains("journal           ok       last event 01M8XX3GAZDT3CH8AWW5J4NAJ2"));
         assertTrue(output(), output().contains("journal.verified  unknown  not checked"));
         assertTrue(output(), output().contains("bridge            ok       queue 2 of 10"));
