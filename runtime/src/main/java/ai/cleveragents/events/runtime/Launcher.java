@@ -104,13 +104,12 @@ public final class Launcher {
         defaultSystemProperty(LOGBACK_CONFIG, home.resolve("conf/logback.xml"));
         defaultSystemProperty(JUL_CONFIG, home.resolve("conf/logging.properties"));
         Map<String, String> properties = RuntimeConfig.load(home, System.getProperties());
-        if (!options.interactive()) {
-            properties.put("gosh.args", "--nointeractive");
-        }
+        boolean terminal = chooseConsole(options, properties);
         FelixRuntime runtime = new FelixRuntime(properties, err);
         Thread hook = new Thread(() -> runtime.stop(STOP_TIMEOUT), "cleveragents-events shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        boolean reached = runtime.start(BundleSet.scan(home.resolve("bundle")), START_TIMEOUT);
+        boolean reached = runtime.start(ConsoleChoice.select(BundleSet.scan(home.resolve("bundle")), terminal),
+                START_TIMEOUT);
         reportStart(runtime, reached, options.timing());
         int status = 0;
         AttachServer server = AttachServer.open(ConsoleSocket.in(home.resolve("data")), (commands, o, e) ->
@@ -127,6 +126,17 @@ public final class Launcher {
         runtime.stop(STOP_TIMEOUT);
         removeHook(hook);
         return status;
+    }
+
+    /** @return whether the JLine console runs (interactive on a terminal); sets the console's arguments */
+    private boolean chooseConsole(LaunchOptions options, Map<String, String> properties) throws IOException {
+        boolean terminal = options.interactive() && System.console() != null;
+        if (terminal) {
+            ConsoleChoice.prepareJLine(properties, home);
+        } else if (!options.interactive()) {
+            properties.put("gosh.args", "--nointeractive");
+        }
+        return terminal;
     }
 
     /** Waits for the framework to stop, naming the problems of {@code deploy/} meanwhile. */
