@@ -56,16 +56,28 @@ public final class ConfigurationChecker implements ConfigurationListener {
 
     @Override
     public void configurationEvent(ConfigurationEvent event) {
-        if (event.getType() == ConfigurationEvent.CM_UPDATED) {
-            String filter = "(service.pid=" + event.getPid() + ")";
-            for (Configuration configuration : configurations(filter)) {
-                check(configuration);
+        try {
+            if (event.getType() == ConfigurationEvent.CM_UPDATED) {
+                String filter = "(service.pid=" + event.getPid() + ")";
+                for (Configuration configuration : configurations(filter)) {
+                    check(configuration);
+                }
             }
+        } finally {
+            retry.retryFailed(event.getPid());
         }
-        retry.retryFailed(event.getPid());
     }
 
     private void check(Configuration configuration) {
+        try {
+            checkProperties(configuration);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            problems.error(LOG, "configuration", "cannot check configuration " + OneLine.of(configuration.getPid())
+                    + ": " + OneLine.of(e.getMessage()));
+        }
+    }
+
+    private void checkProperties(Configuration configuration) {
         if (configuration.getProperties() == null) {
             return;
         }
@@ -88,12 +100,15 @@ public final class ConfigurationChecker implements ConfigurationListener {
     private Optional<ObjectClassDefinition> definition(String pid) {
         for (Bundle bundle : context.getBundles()) {
             MetaTypeInformation info = metatype.getMetaTypeInformation(bundle);
-            if (info != null && (Arrays.asList(info.getPids()).contains(pid)
-                    || Arrays.asList(info.getFactoryPids()).contains(pid))) {
+            if (info != null && (contains(info.getPids(), pid) || contains(info.getFactoryPids(), pid))) {
                 return Optional.ofNullable(info.getObjectClassDefinition(pid, null));
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean contains(String[] pids, String pid) {
+        return pids != null && Arrays.asList(pids).contains(pid);
     }
 
     private Configuration[] configurations(String filter) {

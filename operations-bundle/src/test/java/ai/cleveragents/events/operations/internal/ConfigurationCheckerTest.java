@@ -76,7 +76,7 @@ public class ConfigurationCheckerTest {
         ObjectClassDefinition ocd = StandIn.of(ObjectClassDefinition.class, Map.<String, StandIn.Answer>of(
                 "getAttributeDefinitions", a -> new AttributeDefinition[] {ranking}));
         MetaTypeInformation info = StandIn.of(MetaTypeInformation.class, Map.of("getPids", a -> new String[] {PID},
-                "getFactoryPids", a -> new String[0], "getObjectClassDefinition", a -> ocd));
+                "getFactoryPids", a -> null, "getObjectClassDefinition", a -> ocd));
         return StandIn.of(MetaTypeService.class, Map.of("getMetaTypeInformation",
                 a -> ((Bundle) a[0]).getBundleId() == 0 ? info : null));
     }
@@ -110,6 +110,22 @@ public class ConfigurationCheckerTest {
         checker.configurationEvent(new ConfigurationEvent(ref, ConfigurationEvent.CM_DELETED, null, PID));
         assertEquals(List.of("ERROR ai.cleveragents.events.configuration - configuration " + PID
                 + ": service.rnaking: unknown property; allowed: service.ranking"), records.lines());
+    }
+
+    @Test
+    public void aConfigurationDeletedWhileCheckedIsAProblemNotACrash() {
+        configurations.put(PID, props("service.ranking", "5"));
+        ConfigurationAdmin deleting = StandIn.of(ConfigurationAdmin.class, Map.of("listConfigurations",
+                a -> new Configuration[] {StandIn.of(Configuration.class, Map.of("getPid", b -> PID,
+                        "getProperties", b -> {
+                            throw new IllegalStateException("Configuration " + PID + " deleted");
+                        }))}));
+        LogForwarder forwarder = new LogForwarder(StandIn.of(LogReaderService.class, Map.of(
+                "getLog", a -> Collections.emptyEnumeration(), "addLogListener", a -> null)));
+        new ConfigurationChecker(framework.context(), deleting, metatype(), forwarder, new ComponentRetry(
+                StandIn.of(ServiceComponentRuntime.class, Map.of("getComponentDescriptionDTOs", a -> List.of()))));
+        assertEquals(List.of("ERROR ai.cleveragents.events.configuration - cannot check configuration " + PID
+                + ": Configuration " + PID + " deleted"), records.lines());
     }
 
     @Test
