@@ -6,6 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * An exclusive lock on {@code data/runtime.lock}: one runtime per distribution folder, because the
@@ -23,21 +24,19 @@ final class InstanceLock implements AutoCloseable {
 
     /**
      * @param dataDir the {@code data} folder, created if missing
-     * @return the held lock
-     * @throws IOException           if the lock file cannot be opened
-     * @throws IllegalStateException if another runtime holds it
+     * @return the held lock, or empty if another runtime holds it
+     * @throws IOException if the lock file cannot be opened
      */
-    static InstanceLock acquire(Path dataDir) throws IOException {
+    static Optional<InstanceLock> tryAcquire(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         Path file = dataDir.resolve("runtime.lock");
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock = channel.tryLock();
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("another runtime is already using " + dataDir
-                    + "; stop it first (one runtime per distribution folder)");
+            return Optional.empty();
         }
-        return new InstanceLock(channel, lock);
+        return Optional.of(new InstanceLock(channel, lock));
     }
 
     @Override

@@ -82,6 +82,11 @@ final class ChildRuntime implements AutoCloseable {
         t.start();
     }
 
+    /** @return the child's process id (the JVM's: the launcher script execs java) */
+    long pid() {
+        return process.pid();
+    }
+
     String stdout() {
         synchronized (stdout) {
             return stdout.toString(StandardCharsets.UTF_8);

@@ -86,6 +86,22 @@ public class DistributionIT {
         }
     }
 
+    @Test
+    public void aCommandReportingAnExceptionExitsWithOneAndTheLaterCommandsDoNotRun() throws Exception {
+        try (ChildRuntime runtime = ChildRuntime.launch(home, "-c", "start ai.cleveragents.events.bus.reactive",
+                "-c", "echo not-reached")) {
+            assertEquals(runtime.stdout() + runtime.stderr(), 1, runtime.awaitExit(ChildRuntime.TIMEOUT));
+            assertTrue(runtime.stdout(), runtime.stdout().contains("java.net.MalformedURLException: no protocol: "));
+            assertFalse(runtime.stdout(), runtime.stdout().contains("not-reached"));
+        }
+        try (ChildRuntime runtime = ChildRuntime.launch(home, "-c", "new java.lang.IllegalStateException boom",
+                "-c", "echo not-reached")) {
+            assertEquals(runtime.stdout() + runtime.stderr(), 1, runtime.awaitExit(ChildRuntime.TIMEOUT));
+            assertTrue(runtime.stderr(), runtime.stderr().contains("gogo: IllegalStateException: boom\n"));
+            assertFalse(runtime.stdout(), runtime.stdout().contains("not-reached"));
+        }
+    }
+
     private static String emit(ChildRuntime runtime, String args) {
         Matcher m = Pattern.compile("emitted \\S+ (\\w{26}) on reactive").matcher(runtime.command("events:emit " + args));
         assertTrue(runtime.stdout(), m.find());

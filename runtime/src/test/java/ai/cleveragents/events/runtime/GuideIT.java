@@ -18,7 +18,7 @@ import org.junit.Test;
  * Runs {@code docs/getting-started.md}: every {@code $} line of its {@code console} blocks, from the
  * repository root through {@code ./run} against the built distribution, and checks that each line
  * written under it appears in the output ({@code ...} matching any text). A step whose expected output
- * holds a {@code gogo:} error line must exit with 1, every other with 0.
+ * holds a {@code gogo:} error line or an exception line must exit with 1, every other with 0.
  */
 public class GuideIT {
 
@@ -28,7 +28,8 @@ public class GuideIT {
     record Step(String command, List<String> expected) {
 
         boolean expectsFailure() {
-            return expected.stream().anyMatch(line -> line.startsWith("gogo: "));
+            return expected.stream().anyMatch(line -> line.startsWith("gogo: ")
+                    || ReportedFailures.EXCEPTION_LINE.matcher(line).matches());
         }
     }
 

@@ -28,6 +28,18 @@ public class LaunchOptionsTest {
     }
 
     @Test
+    public void daemonHasNoConsoleAndNoCommands() {
+        LaunchOptions options = LaunchOptions.parse("--daemon");
+        assertTrue(options.daemon());
+        assertFalse(options.interactive());
+        assertEquals(List.of(), options.commands());
+        assertFalse(LaunchOptions.parse().daemon());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> LaunchOptions.parse("--daemon", "-c", "lb"));
+        assertEquals("--daemon runs no commands; run them with -c beside it\n" + LaunchOptions.USAGE, e.getMessage());
+    }
+
+    @Test
     public void missingCommandIsRejectedWithUsage() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse("-c"));
         assertEquals("-c needs a command\n" + LaunchOptions.USAGE, e.getMessage());

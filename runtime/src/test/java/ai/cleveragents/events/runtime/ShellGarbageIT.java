@@ -14,7 +14,7 @@ import org.junit.Test;
 
 /**
  * Garbage arguments into every Gogo command of the distribution (issue 9, docs/reliability.md): each
- * of the 15 {@code events:}, {@code plan:} and {@code decision:} commands gets 14 kinds of garbage in
+ * of the 16 {@code events:}, {@code plan:} and {@code decision:} commands gets 14 kinds of garbage in
  * one running console. Each call must end (the console answers the next line), print no stack trace
  * and no unexpected exception type, and the runtime must still emit and stop cleanly afterwards.
  * {@code events:tail} only gets garbage it must refuse, since a valid call follows the stream.
@@ -22,7 +22,7 @@ import org.junit.Test;
 public class ShellGarbageIT {
 
     private static final List<String> COMMANDS = List.of("events:buses", "events:emit", "events:stats",
-            "events:subscribers", "events:journal", "events:tail", "plan:create", "plan:execute", "plan:fail",
+            "events:subscribers", "events:journal", "events:tail", "events:health", "plan:create", "plan:execute", "plan:fail",
             "plan:cancel", "plan:show", "decision:record", "decision:list", "decision:supersede", "decision:revert");
     private static final List<String> GARBAGE = List.of("--bogus", "-n", "-n -1", "-n 99999999999999999999",
             "zzzz", "01ZZZZZZZZZZZZZZZZZZZZZZZZ", "=", "a= =b", "--plan", "--from 2026-13-45T99:99:99Z",

@@ -107,7 +107,7 @@ record JournalQuery(Optional<String> fromId, Optional<Instant> fromTime, Set<Eve
             if (!fromStart()) {
                 return events.limit(limit).toList();
             }
-            Deque<DomainEvent> last = new ArrayDeque<>(limit);
+            Deque<DomainEvent> last = new ArrayDeque<>();
             events.forEach(e -> {
                 if (last.size() == limit) {
                     last.removeFirst();

@@ -65,6 +65,13 @@ public class JournalQueryTest {
     }
 
     @Test
+    public void theLargestNDoesNotAllocateNSlots() {
+        String max = String.valueOf(Integer.MAX_VALUE);
+        assertEquals(30, JournalQuery.parse("-n", max).run(journal).size());
+        assertEquals(30, JournalQuery.parse("-n", max, "--from", events.get(0).eventId()).run(journal).size());
+    }
+
+    @Test
     public void fromAnIdOrATimeTheFirstN() {
         String id = events.get(10).eventId();
         assertEquals(List.of(10L, 12L), JournalQuery.parse("--from", id, "-n", "2", "--type", "plan.created").run(journal)
