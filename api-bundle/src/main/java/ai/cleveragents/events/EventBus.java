@@ -14,7 +14,18 @@ import org.osgi.annotation.versioning.ProviderType;
  * <li>Handlers run synchronously on the emitting thread, in subscription order, each isolated: a
  * handler that throws is logged (rate-limited) and counted, and neither the other handlers nor the
  * emitter notice.</li>
- * <li>Events emitted by one thread reach each handler in emission order.</li>
+ * <li>Events emitted by one thread reach each handler in emission order, which is also the order of
+ * the bus's journal.</li>
+ * <li><b>Re-entrant emits.</b> An event emitted by a handler, on the thread delivering another event,
+ * is accepted at once (journalled and offered to stream subscribers, so {@code emit} still throws if it
+ * is refused) but delivered to synchronous handlers only after the event being delivered has reached
+ * every handler, in emission order (a per-thread queue, as Guava's {@code EventBus} dispatches). So
+ * every handler sees events in the same order, the journal's, and a handler's {@code emit} returns
+ * before the handlers of the new event have run. The original, outermost {@code emit} returns once the
+ * whole cascade is delivered. One outermost emit may cause at most 1000 re-entrant emits; later ones
+ * throw {@link EventRejectedException} with {@link EventRejectedException.Reason#CASCADE_LIMIT} to the
+ * emitting handler, so a handler re-emitting without end is stopped (counted, logged naming it) and the
+ * original emitter never sees it.</li>
  * <li>Whiteboard {@link EventHandler} services (see {@link EventBusConstants#EVENT_TYPES}) receive
  * events as subscribers do.</li>
  * <li>An event that reaches no handler and no stream subscriber is counted as unhandled and given to
@@ -32,8 +43,9 @@ public interface EventBus {
      *
      * @param event the event
      * @throws NullPointerException   if {@code event} is {@code null}
-     * @throws EventRejectedException if the bus is closed or its journal could not record the event; the
-     *                                event was then delivered to no one
+     * @throws EventRejectedException if the bus is closed, its journal could not record the event, the
+     *                                event is too large for the journal, or (from a handler) the cascade
+     *                                is full; the event was then delivered to no one
      */
     void emit(DomainEvent event);
 
