@@ -73,6 +73,23 @@ public interface EventBus {
     Subscription subscribe(Set<EventType> types, EventHandler handler);
 
     /**
+     * Subscribes a handler to the events of a set of types that match an LDAP filter over their fields
+     * (see {@link EventBusConstants#EVENT_FILTER} for the attribute names). A handler subscribed without a
+     * filter pays nothing for this feature.
+     *
+     * @param types   the types, not empty
+     * @param filter  the LDAP filter, for example {@code (&(plan_id=p-1)(details.tool=search))}
+     * @param handler the handler
+     * @return the subscription, active until closed
+     * @throws NullPointerException     if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code types} is empty or {@code filter} is not a valid LDAP
+     *                                  filter; the message names the filter and what is wrong
+     * @throws EventRejectedException   if the bus is closed
+     * @since 1.1
+     */
+    Subscription subscribe(Set<EventType> types, String filter, EventHandler handler);
+
+    /**
      * Subscribes a handler to every event type.
      *
      * @param handler the handler

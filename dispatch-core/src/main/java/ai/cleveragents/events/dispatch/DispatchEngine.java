@@ -136,7 +136,7 @@ public final class DispatchEngine {
         int invoked = 0;
         int succeeded = 0;
         for (Registration r : handlers) {
-            if (!r.isActive()) {
+            if (!r.isActive() || (r.filter != null && !r.filter.matches(event))) {
                 continue;
             }
             invoked++;
@@ -167,6 +167,21 @@ public final class DispatchEngine {
         return registry.add(types, handler, owner, false);
     }
 
+    /**
+     * @param types   the types, not empty
+     * @param filter  an LDAP filter over the event's fields ({@link EventProperties})
+     * @param handler the handler
+     * @param owner   the owning bundle, or {@code null}
+     * @return the subscription
+     * @throws IllegalArgumentException if the filter is invalid, naming it
+     * @throws ai.cleveragents.events.EventRejectedException if the engine is closed
+     */
+    public Subscription subscribe(Set<EventType> types, String filter, EventHandler handler, Object owner) {
+        HandlerFilter parsed = HandlerFilter.parse(filter);
+        requireOpen();
+        return registry.add(types, handler, parsed, owner, false);
+    }
+
     /** @see #subscribe(Set, EventHandler, Object) */
     public Subscription subscribe(EventType type, EventHandler handler, Object owner) {
         return subscribe(EnumSet.of(Objects.requireNonNull(type, "type")), handler, owner);
@@ -177,8 +192,8 @@ public final class DispatchEngine {
         return subscribe(EnumSet.allOf(EventType.class), handler, owner);
     }
 
-    Registration addWhiteboard(Set<EventType> types, EventHandler handler, Object owner) {
-        return registry.add(types, handler, owner, true);
+    Registration addWhiteboard(Set<EventType> types, HandlerFilter filter, EventHandler handler, Object owner) {
+        return registry.add(types, handler, filter, owner, true);
     }
 
     Registration addUnhandledHandler(EventHandler handler, Object owner) {
