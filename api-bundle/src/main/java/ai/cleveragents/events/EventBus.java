@@ -32,6 +32,12 @@ import org.osgi.annotation.versioning.ProviderType;
  * whiteboard handlers registered with {@link EventBusConstants#EVENT_UNHANDLED}{@code =true}.</li>
  * </ul>
  *
+ * <p><b>Swaps.</b> A bus that rejects an event with {@link EventRejectedException.Reason#CLOSED} has
+ * delivered it to no one and, as a service, has already been unregistered: emit it again on the bus
+ * bound now. {@link SwapSafeEmitter} implements this rule; use it rather than {@code emit} directly when
+ * the bus comes from a dynamic reference, so an emit racing a swap reaches the old or the new bus exactly
+ * once and never throws {@code CLOSED}.
+ *
  * <p>When obtained as an OSGi service, subscriptions belong to the calling bundle and are closed when
  * it releases the service or stops.
  */

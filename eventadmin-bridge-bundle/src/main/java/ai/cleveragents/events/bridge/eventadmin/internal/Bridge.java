@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import ai.cleveragents.events.EventBus;
+import ai.cleveragents.events.SwapSafeEmitter;
 
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventConstants;
@@ -44,7 +45,7 @@ final class Bridge {
                 : null;
         if (settings.directions().inbound()) {
             InboundProcessor processor = new InboundProcessor(new InboundMapping(topics), cameIn,
-                    new BusEmitter(bus), metrics);
+                    new SwapSafeEmitter(bus), metrics);
             this.pump = new InboundPump(settings.queueCapacity(), processor, metrics,
                     "cleveragents-eventadmin-bridge-in");
             this.inbound = new InboundHandler(topics, origin, wentOut, pump, metrics);
