@@ -8,9 +8,24 @@ public final class EventBusConstants {
     /**
      * Whiteboard {@link EventHandler} property: the event types the handler wants, as a String or
      * String[] of selectors: a dotted id ({@code plan.created}), a domain ({@code plan.*}) or all
-     * ({@code *}). A handler with an invalid selector is ignored with a log line naming it.
+     * ({@code *}). A handler with an invalid selector is ignored with one ERROR line naming it and
+     * restating the grammar.
      */
     public static final String EVENT_TYPES = "event.types";
+
+    /**
+     * Whiteboard {@link EventHandler} property (and the {@code filter} of
+     * {@link EventBus#subscribe(java.util.Set, String, EventHandler)}): an LDAP filter, as in OSGi
+     * Event Admin's {@code event.filter}, over the event's fields {@code event_id}, {@code event_type},
+     * {@code correlation_id}, {@code plan_id}, {@code root_plan_id}, {@code session_id},
+     * {@code actor_name}, {@code project_name}, and {@code details.<key>} for each top-level detail, for
+     * example {@code (&(plan_id=p-1)(details.tool=search))}. Attribute names are case-sensitive; absent
+     * fields match nothing. The handler receives only the events of its types that match. A handler with an
+     * invalid filter is ignored with one ERROR line naming the service and the filter.
+     *
+     * @since 1.1
+     */
+    public static final String EVENT_FILTER = "event.filter";
 
     /**
      * Whiteboard {@link EventHandler} property: {@code true} to receive the events that reached no

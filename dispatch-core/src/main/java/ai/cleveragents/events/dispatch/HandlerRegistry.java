@@ -35,6 +35,11 @@ final class HandlerRegistry {
     }
 
     Registration add(Set<EventType> types, EventHandler handler, Object owner, boolean whiteboard) {
+        return add(types, handler, null, owner, whiteboard);
+    }
+
+    Registration add(Set<EventType> types, EventHandler handler, HandlerFilter filter, Object owner,
+            boolean whiteboard) {
         Objects.requireNonNull(types, "types");
         Objects.requireNonNull(handler, "handler");
         if (types.isEmpty()) {
@@ -43,7 +48,7 @@ final class HandlerRegistry {
         for (EventType t : types) {
             Objects.requireNonNull(t, "types contains null");
         }
-        Registration r = new Registration(this, EnumSet.copyOf(types), handler, owner, whiteboard, false);
+        Registration r = new Registration(this, EnumSet.copyOf(types), handler, filter, owner, whiteboard, false);
         synchronized (lock) {
             Registration[][] next = byType.clone();
             for (EventType t : r.types()) {
@@ -57,7 +62,7 @@ final class HandlerRegistry {
 
     Registration addUnhandled(EventHandler handler, Object owner) {
         Registration r = new Registration(this, EnumSet.allOf(EventType.class),
-                Objects.requireNonNull(handler, "handler"), owner, true, true);
+                Objects.requireNonNull(handler, "handler"), null, owner, true, true);
         synchronized (lock) {
             dead = append(dead, r);
             all.add(r);

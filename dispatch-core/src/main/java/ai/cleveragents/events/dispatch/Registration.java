@@ -14,6 +14,8 @@ import org.osgi.framework.Bundle;
 final class Registration implements Subscription, SubscriptionInfo {
 
     final EventHandler handler;
+    /** {@code null} when the handler takes every event of its types. */
+    final HandlerFilter filter;
     private final Set<EventType> types;
     private final Object owner;
     private final boolean whiteboard;
@@ -21,9 +23,10 @@ final class Registration implements Subscription, SubscriptionInfo {
     private final HandlerRegistry registry;
     private volatile boolean active = true;
 
-    Registration(HandlerRegistry registry, Set<EventType> types, EventHandler handler, Object owner,
-            boolean whiteboard, boolean unhandled) {
+    Registration(HandlerRegistry registry, Set<EventType> types, EventHandler handler, HandlerFilter filter,
+            Object owner, boolean whiteboard, boolean unhandled) {
         this.registry = registry;
+        this.filter = filter;
         this.types = Collections.unmodifiableSet(types);
         this.handler = handler;
         this.owner = owner;

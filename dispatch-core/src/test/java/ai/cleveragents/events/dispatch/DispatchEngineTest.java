@@ -109,7 +109,7 @@ public class DispatchEngineTest {
         Object owner = "owner-1";
         Subscription mine = engine.subscribe(EventType.PLAN_CREATED, e -> { }, owner);
         Subscription theirs = engine.subscribe(EventType.PLAN_CREATED, e -> { }, "owner-2");
-        Subscription board = engine.addWhiteboard(Set.of(EventType.PLAN_CREATED), e -> { }, owner);
+        Subscription board = engine.addWhiteboard(Set.of(EventType.PLAN_CREATED), null, e -> { }, owner);
         engine.closeOwner(owner);
         assertFalse(mine.isActive());
         assertTrue(theirs.isActive());

@@ -44,7 +44,7 @@ public class ApiBundleTest extends OsgiTestSupport {
         }
         assertEquals("1.1.0", exported.get("ai.cleveragents.events"));
         assertEquals("1.0.1", exported.get("ai.cleveragents.events.json"));
-        assertEquals("1.0.0", exported.get("ai.cleveragents.events.propertytypes"));
+        assertEquals("1.1.0", exported.get("ai.cleveragents.events.propertytypes"));
         assertEquals("1.0.0", exported.get("ai.cleveragents.events.annotations"));
         assertEquals(4, exported.size());
     }

@@ -81,6 +81,11 @@ public class EmitRequestTest {
     /** A bus that hands every event to a consumer and supports nothing else. */
     private record RecordingBus(Consumer<DomainEvent> sink) implements EventBus {
         @Override
+        public Subscription subscribe(Set<EventType> types, String filter, EventHandler handler) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public void emit(DomainEvent event) {
             sink.accept(event);
         }
