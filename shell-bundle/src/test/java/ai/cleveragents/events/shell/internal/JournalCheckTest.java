@@ -69,4 +69,38 @@ public class JournalCheckTest {
         assertThrows(CommandException.class, () -> JournalCheck.journal(new String[] {"--verify"}, journal,
                 new EventCodec()));
     }
+
+    @Test
+    public void anUnreadableJournalIsOneLine() {
+        Fakes.Journal events = new Fakes.Journal(EVENTS);
+        ai.cleveragents.events.EventJournal unreadable = new ai.cleveragents.events.EventJournal() {
+            @Override
+            public java.util.stream.Stream<DomainEvent> replayFrom(String eventId, java.util.Set<EventType> types) {
+                return events.replayFrom(eventId, types);
+            }
+
+            @Override
+            public java.util.stream.Stream<DomainEvent> replaySince(java.time.Instant from, java.util.Set<EventType> types) {
+                return events.replaySince(from, types);
+            }
+
+            @Override
+            public java.util.Optional<String> lastEventId() {
+                return events.lastEventId();
+            }
+
+            @Override
+            public ai.cleveragents.events.JournalReport verify() {
+                throw new java.io.UncheckedIOException("cannot list journal /j: Permission denied",
+                        new java.io.IOException("Permission denied"));
+            }
+
+            @Override
+            public List<JournalProblem> knownProblems() {
+                return List.of();
+            }
+        };
+        assertEquals("journal: cannot list journal /j: Permission denied", assertThrows(CommandException.class,
+                () -> JournalCheck.journal(new String[] {"--verify"}, unreadable, new EventCodec())).getMessage());
+    }
 }
