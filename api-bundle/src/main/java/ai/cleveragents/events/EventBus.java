@@ -96,6 +96,21 @@ public interface EventBus {
     Subscription subscribe(Set<EventType> types, String filter, EventHandler handler);
 
     /**
+     * Subscribes an <em>observer</em> to a set of event types: it receives their events like a handler
+     * (same thread, order and isolation), but does not count as a receiver, so an event that reaches only
+     * observers is still unhandled (see {@link EventBusConstants#EVENT_OBSERVER}).
+     *
+     * @param types    the types, not empty
+     * @param observer the observer
+     * @return the subscription, active until closed
+     * @throws NullPointerException     if an argument is {@code null}
+     * @throws IllegalArgumentException if {@code types} is empty
+     * @throws EventRejectedException   if the bus is closed
+     * @since 1.1
+     */
+    Subscription observe(Set<EventType> types, EventHandler observer);
+
+    /**
      * Subscribes a handler to every event type.
      *
      * @param handler the handler

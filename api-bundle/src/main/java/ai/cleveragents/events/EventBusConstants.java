@@ -34,6 +34,17 @@ public final class EventBusConstants {
     public static final String EVENT_UNHANDLED = "event.unhandled";
 
     /**
+     * Whiteboard {@link EventHandler} property: {@code true} makes the handler an <em>observer</em>. It
+     * receives the events of its {@link #EVENT_TYPES} (and {@link #EVENT_FILTER}) like any handler, in
+     * subscription order, but does not count as a receiver: an event that reaches only observers is
+     * still unhandled (counted as such and routed to the {@link #EVENT_UNHANDLED} handlers). For bridges,
+     * tails and monitors that see every event. {@link EventBus#observe} is the same for {@code subscribe}.
+     *
+     * @since 1.1
+     */
+    public static final String EVENT_OBSERVER = "event.observer";
+
+    /**
      * {@link EventBus} and {@link EventStream} service property: the bus implementation's short name,
      * for example {@code reactive} or {@code logging}.
      */

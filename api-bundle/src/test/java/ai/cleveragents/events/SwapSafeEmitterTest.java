@@ -46,6 +46,11 @@ public class SwapSafeEmitterTest {
         }
 
         @Override
+        public Subscription observe(Set<EventType> types, EventHandler observer) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
         public Subscription subscribeAll(EventHandler handler) {
             throw new UnsupportedOperationException();
         }

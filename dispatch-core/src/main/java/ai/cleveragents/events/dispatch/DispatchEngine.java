@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The synchronous dispatch engine both buses are built on: handler registry, ordered and isolated
- * delivery on the emitting thread, unhandled-event routing, metrics, and a close that never
+ * delivery on the emitting thread, unhandled-event routing (observers do not make an event handled), metrics, and a close that never
  * half-delivers an event.
  *
  * <p>Thread-safe: emit, subscribe and close may race from any threads. Handlers of one type run in
@@ -131,7 +131,7 @@ public final class DispatchEngine {
         }
     }
 
-    /** @return how many handlers were invoked, whether or not they threw */
+    /** @return how many handlers (not observers) were invoked, whether or not they threw */
     private int deliver(Cascade cascade, Registration[] handlers, DomainEvent event) {
         int invoked = 0;
         int succeeded = 0;
@@ -139,7 +139,9 @@ public final class DispatchEngine {
             if (!r.isActive() || (r.filter != null && !r.filter.matches(event))) {
                 continue;
             }
-            invoked++;
+            if (r.counts()) {
+                invoked++;
+            }
             cascade.invoking(r);
             try {
                 r.handler.handle(event);
@@ -179,7 +181,22 @@ public final class DispatchEngine {
     public Subscription subscribe(Set<EventType> types, String filter, EventHandler handler, Object owner) {
         HandlerFilter parsed = HandlerFilter.parse(filter);
         requireOpen();
-        return registry.add(types, handler, parsed, owner, false);
+        return registry.add(types, handler, parsed, owner, false, Registration.Role.HANDLER);
+    }
+
+    /**
+     * Subscribes an observer: it receives the events of its types like a handler, but an event that
+     * reaches only observers is still unhandled.
+     *
+     * @param types    the types, not empty
+     * @param observer the observer
+     * @param owner    the owning bundle, or {@code null}
+     * @return the subscription
+     * @throws ai.cleveragents.events.EventRejectedException if the engine is closed
+     */
+    public Subscription observe(Set<EventType> types, EventHandler observer, Object owner) {
+        requireOpen();
+        return registry.add(types, observer, null, owner, false, Registration.Role.OBSERVER);
     }
 
     /** @see #subscribe(Set, EventHandler, Object) */
@@ -192,8 +209,9 @@ public final class DispatchEngine {
         return subscribe(EnumSet.allOf(EventType.class), handler, owner);
     }
 
-    Registration addWhiteboard(Set<EventType> types, HandlerFilter filter, EventHandler handler, Object owner) {
-        return registry.add(types, handler, filter, owner, true);
+    Registration addWhiteboard(Set<EventType> types, HandlerFilter filter, EventHandler handler, Object owner,
+            Registration.Role role) {
+        return registry.add(types, handler, filter, owner, true, role);
     }
 
     Registration addUnhandledHandler(EventHandler handler, Object owner) {

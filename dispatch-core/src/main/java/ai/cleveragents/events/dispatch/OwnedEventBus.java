@@ -43,6 +43,11 @@ final class OwnedEventBus implements EventBus {
     }
 
     @Override
+    public Subscription observe(Set<EventType> types, EventHandler observer) {
+        return engine.observe(types, observer, owner);
+    }
+
+    @Override
     public Subscription subscribeAll(EventHandler handler) {
         return engine.subscribeAll(handler, owner);
     }

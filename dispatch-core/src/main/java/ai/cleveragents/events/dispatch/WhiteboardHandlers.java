@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tracks whiteboard {@link EventHandler} services (those with {@value EventBusConstants#EVENT_TYPES} or
  * {@value EventBusConstants#EVENT_UNHANDLED}{@code =true}) and registers them with an engine, owned by
- * the bundle that registered the service. A service whose properties change is re-registered; one with
+ * the bundle that registered the service ({@value EventBusConstants#EVENT_OBSERVER}{@code =true} makes it
+ * an observer). A service whose properties change is re-registered; one with
  * an invalid selector is ignored with a log line naming it.
  */
 final class WhiteboardHandlers implements ServiceTrackerCustomizer<EventHandler, WhiteboardHandlers.Tracked> {
@@ -97,17 +98,25 @@ final class WhiteboardHandlers implements ServiceTrackerCustomizer<EventHandler,
         if (typesProperty != null) {
             try {
                 Set<EventType> types = parseSelectors(typesProperty);
-                result.add(engine.addWhiteboard(types, filterOf(ref), handler, owner));
+                result.add(engine.addWhiteboard(types, filterOf(ref), handler, owner, roleOf(ref)));
             } catch (IllegalArgumentException e) {
                 LOG.error("{} bus: ignoring EventHandler service {} of bundle {}: {}", engine.busName(),
                         ref.getProperty(Constants.SERVICE_ID), Registration.describe(owner), e.getMessage());
             }
         }
-        Object unhandled = ref.getProperty(EventBusConstants.EVENT_UNHANDLED);
-        if (Boolean.TRUE.equals(unhandled) || "true".equalsIgnoreCase(String.valueOf(unhandled))) {
+        if (isTrue(ref.getProperty(EventBusConstants.EVENT_UNHANDLED))) {
             result.add(engine.addUnhandledHandler(handler, owner));
         }
         return result;
+    }
+
+    private static Registration.Role roleOf(ServiceReference<EventHandler> ref) {
+        return isTrue(ref.getProperty(EventBusConstants.EVENT_OBSERVER)) ? Registration.Role.OBSERVER
+                : Registration.Role.HANDLER;
+    }
+
+    private static boolean isTrue(Object property) {
+        return Boolean.TRUE.equals(property) || "true".equalsIgnoreCase(String.valueOf(property));
     }
 
     /** @return the service's {@value EventBusConstants#EVENT_FILTER}, or {@code null} without one */

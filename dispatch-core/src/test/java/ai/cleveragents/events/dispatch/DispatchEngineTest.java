@@ -76,6 +76,28 @@ public class DispatchEngineTest {
     }
 
     @Test
+    public void observersSeeEventsButDoNotMakeThemHandled() {
+        List<DomainEvent> dead = new ArrayList<>();
+        List<DomainEvent> seen = new ArrayList<>();
+        engine.addUnhandledHandler(dead::add, null);
+        Subscription observer = bus.observe(EnumSet.allOf(EventType.class), seen::add);
+        bus.subscribe(EventType.PLAN_CREATED, e -> { });
+        DomainEvent lonely = DomainEvent.of(EventType.BUDGET_EXCEEDED);
+        DomainEvent handled = DomainEvent.of(EventType.PLAN_CREATED);
+        bus.emit(lonely);
+        bus.emit(handled);
+        assertEquals("the observer sees both", List.of(lonely, handled), seen);
+        assertEquals("only the observed one is unhandled", List.of(lonely), dead);
+        assertEquals(Map.of(EventType.BUDGET_EXCEEDED, 1L), bus.metrics().unhandled());
+        assertEquals("observer twice, the handler, the unhandled handler", 4, bus.metrics().deliveries());
+        assertTrue(bus.metrics().subscriptionDetails().stream().anyMatch(i -> i.observer() && !i.unhandled()));
+        observer.close();
+        bus.emit(lonely);
+        assertEquals(2, seen.size());
+        assertEquals(2, dead.size());
+    }
+
+    @Test
     public void eventsReachingAStreamAreNotUnhandled() {
         DispatchEngine streaming = new DispatchEngine("s", (event, emitter) -> true);
         streaming.emit(DomainEvent.of(EventType.PLAN_CREATED));
@@ -109,7 +131,8 @@ public class DispatchEngineTest {
         Object owner = "owner-1";
         Subscription mine = engine.subscribe(EventType.PLAN_CREATED, e -> { }, owner);
         Subscription theirs = engine.subscribe(EventType.PLAN_CREATED, e -> { }, "owner-2");
-        Subscription board = engine.addWhiteboard(Set.of(EventType.PLAN_CREATED), null, e -> { }, owner);
+        Subscription board = engine.addWhiteboard(Set.of(EventType.PLAN_CREATED), null, e -> { }, owner,
+                Registration.Role.HANDLER);
         engine.closeOwner(owner);
         assertFalse(mine.isActive());
         assertTrue(theirs.isActive());

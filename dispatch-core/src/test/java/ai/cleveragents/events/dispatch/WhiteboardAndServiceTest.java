@@ -154,6 +154,22 @@ public class WhiteboardAndServiceTest {
     }
 
     @Test
+    public void whiteboardObserversLeaveEventsUnhandled() {
+        List<DomainEvent> dead = new ArrayList<>();
+        system.registerService(EventHandler.class, dead::add, props(EventBusConstants.EVENT_UNHANDLED, "true"));
+        List<DomainEvent> seen = new ArrayList<>();
+        Hashtable<String, Object> observer = new Hashtable<>();
+        observer.put(EventBusConstants.EVENT_TYPES, "*");
+        observer.put(EventBusConstants.EVENT_OBSERVER, "true");
+        system.registerService(EventHandler.class, seen::add, observer);
+        emit(EventType.PLAN_CREATED, EventType.TOOL_INVOKED);
+        assertEquals(2, seen.size());
+        assertEquals(2, dead.size());
+        assertEquals(Long.valueOf(1), engine.metrics().unhandled().get(EventType.TOOL_INVOKED));
+        assertTrue(engine.metrics().subscriptionDetails().stream().anyMatch(i -> i.observer()));
+    }
+
+    @Test
     public void subscriptionsBelongToTheBundleThatMadeThemAndEndWithIt() throws Exception {
         Bundle client = system.installBundle("client", emptyBundle("client"));
         client.start();
