@@ -38,6 +38,10 @@ import org.osgi.annotation.versioning.ProviderType;
  * the bus comes from a dynamic reference, so an emit racing a swap reaches the old or the new bus exactly
  * once and never throws {@code CLOSED}.
  *
+ * <p><b>Subscribing the same handler twice</b> makes two independent subscriptions: the handler
+ * receives each matching event once per subscription, in subscription order, and closing one leaves the
+ * other active (no deduplication: as with {@code Flow.Publisher}, each call is a subscription).
+ *
  * <p>When obtained as an OSGi service, subscriptions belong to the calling bundle and are closed when
  * it releases the service or stops.
  */

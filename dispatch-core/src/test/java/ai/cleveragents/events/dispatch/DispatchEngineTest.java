@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusMetrics;
+import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.Subscription;
@@ -73,6 +74,21 @@ public class DispatchEngineTest {
         bus.emit(DomainEvent.of(EventType.PLAN_CREATED));
         assertEquals(List.of(lonely), dead);
         assertEquals(Map.of(EventType.BUDGET_EXCEEDED, 1L), bus.metrics().unhandled());
+    }
+
+    @Test
+    public void aHandlerSubscribedTwiceReceivesEachEventTwiceUntilOneSubscriptionCloses() {
+        List<DomainEvent> got = new ArrayList<>();
+        EventHandler handler = got::add;
+        Subscription first = bus.subscribe(EventType.PLAN_CREATED, handler);
+        bus.subscribe(EnumSet.of(EventType.PLAN_CREATED), handler);
+        DomainEvent event = DomainEvent.of(EventType.PLAN_CREATED);
+        bus.emit(event);
+        assertEquals(List.of(event, event), got);
+        assertEquals(2, bus.metrics().subscriptions());
+        first.close();
+        bus.emit(event);
+        assertEquals(3, got.size());
     }
 
     @Test

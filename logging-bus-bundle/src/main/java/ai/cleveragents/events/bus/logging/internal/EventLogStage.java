@@ -22,7 +22,7 @@ import org.slf4j.spi.LoggingEventBuilder;
  * {@code ai.cleveragents.events.plan}), at {@link Level#WARN} for failure-type events
  * ({@code *.failed}, {@code budget.exceeded}, {@code invariant.violated}) and {@link Level#INFO}
  * otherwise. Its message is the event type id; its key-values are the event's fields under their wire
- * names ({@value #EVENT_TYPE}, {@value #EVENT_ID}, …, absent optional fields as {@code null}) followed by
+ * names ({@value #EVENT_TYPE}, {@value #EVENT_ID}, …; an absent optional field is left out, not written as {@code null}) followed by
  * one key-value per top-level detail, named {@value #DETAIL_PREFIX}{@code <key>}. Details and context
  * fields are first redacted by the current {@link DetailRedactor} (sensitive values masked), then every
  * string in them, keys included, is {@linkplain TerminalText#escape escaped}: no newline, ESC sequence
@@ -84,8 +84,11 @@ final class EventLogStage implements EmitStage {
         return failure ? Level.WARN : Level.INFO;
     }
 
-    private static String shown(DetailRedactor masks, String field) {
-        return TerminalText.escape(masks.redactText(field));
+    /** An absent optional field is left out of the record, not written as {@code null}. */
+    private static void addIfPresent(LoggingEventBuilder record, DetailRedactor masks, String key, String field) {
+        if (field != null) {
+            record.addKeyValue(key, TerminalText.escape(masks.redactText(field)));
+        }
     }
 
     /** @return {@code false}: a log record is not a receiver, the event may still be unhandled */
@@ -106,12 +109,12 @@ final class EventLogStage implements EmitStage {
                 .addKeyValue(EVENT_TYPE, event.eventType().id())
                 .addKeyValue(EVENT_ID, TerminalText.escape(event.eventId()))
                 .addKeyValue(CORRELATION_ID, TerminalText.escape(event.correlationId()))
-                .addKeyValue(TIMESTAMP, event.timestamp().toString())
-                .addKeyValue(PLAN_ID, shown(masks, event.planId()))
-                .addKeyValue(ROOT_PLAN_ID, shown(masks, event.rootPlanId()))
-                .addKeyValue(SESSION_ID, shown(masks, event.sessionId()))
-                .addKeyValue(ACTOR_NAME, shown(masks, event.actorName()))
-                .addKeyValue(PROJECT_NAME, shown(masks, event.projectName()));
+                .addKeyValue(TIMESTAMP, event.timestamp().toString());
+        addIfPresent(record, masks, PLAN_ID, event.planId());
+        addIfPresent(record, masks, ROOT_PLAN_ID, event.rootPlanId());
+        addIfPresent(record, masks, SESSION_ID, event.sessionId());
+        addIfPresent(record, masks, ACTOR_NAME, event.actorName());
+        addIfPresent(record, masks, PROJECT_NAME, event.projectName());
         for (Map.Entry<String, Object> detail : masks.redact(event.details()).entrySet()) {
             record.addKeyValue(DETAIL_PREFIX + TerminalText.escape(detail.getKey()),
                     TerminalText.escapeAll(detail.getValue()));
