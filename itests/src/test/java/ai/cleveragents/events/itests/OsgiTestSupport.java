@@ -77,7 +77,6 @@ public abstract class OsgiTestSupport {
     protected static Option apiBundle() {
         return composite(
                 bundleFile("jackson-core"),
-                bundleFile("ulid-creator"),
                 bundleFile("ai.cleveragents.events.api"));
     }
 

@@ -9,7 +9,6 @@ import ai.cleveragents.events.EventType;
 
 import org.osgi.service.event.Event;
 
-import com.github.f4b6a3.ulid.Ulid;
 
 /**
  * Turns an Event Admin event under the prefix back into a domain event: the inverse of
@@ -67,7 +66,7 @@ final class InboundMapping {
 
     private static String eventId(Event event) throws InboundRejection {
         String id = optional(event, PropertyKeys.EVENT_ID, String.class);
-        if (id != null && !Ulid.isValid(id)) {
+        if (id != null && !DomainEvent.isValidEventId(id)) {
             throw new InboundRejection(DropReason.INVALID_ID, "event_id '" + id + "' is not a ULID");
         }
         return id;
