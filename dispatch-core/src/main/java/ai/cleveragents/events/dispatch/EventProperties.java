@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.json.WireFields;
 
 /**
  * An event's fields as the properties an {@code event.filter} is matched against: the wire names of its
@@ -14,7 +15,9 @@ import ai.cleveragents.events.DomainEvent;
  */
 final class EventProperties extends AbstractMap<String, Object> {
 
-    private static final String DETAILS = "details.";
+    private static final String[] FIELDS = {WireFields.EVENT_ID, WireFields.EVENT_TYPE, WireFields.CORRELATION_ID,
+        WireFields.PLAN_ID, WireFields.ROOT_PLAN_ID, WireFields.SESSION_ID, WireFields.ACTOR_NAME,
+        WireFields.PROJECT_NAME};
 
     private final DomainEvent event;
 
@@ -28,15 +31,16 @@ final class EventProperties extends AbstractMap<String, Object> {
             return null;
         }
         return switch (name) {
-            case "event_id" -> event.eventId();
-            case "event_type" -> event.eventType().id();
-            case "correlation_id" -> event.correlationId();
-            case "plan_id" -> event.planId();
-            case "root_plan_id" -> event.rootPlanId();
-            case "session_id" -> event.sessionId();
-            case "actor_name" -> event.actorName();
-            case "project_name" -> event.projectName();
-            default -> name.startsWith(DETAILS) ? event.details().get(name.substring(DETAILS.length())) : null;
+            case WireFields.EVENT_ID -> event.eventId();
+            case WireFields.EVENT_TYPE -> event.eventType().id();
+            case WireFields.CORRELATION_ID -> event.correlationId();
+            case WireFields.PLAN_ID -> event.planId();
+            case WireFields.ROOT_PLAN_ID -> event.rootPlanId();
+            case WireFields.SESSION_ID -> event.sessionId();
+            case WireFields.ACTOR_NAME -> event.actorName();
+            case WireFields.PROJECT_NAME -> event.projectName();
+            default -> name.startsWith(WireFields.DETAIL_PREFIX)
+                    ? event.details().get(name.substring(WireFields.DETAIL_PREFIX.length())) : null;
         };
     }
 
@@ -48,11 +52,10 @@ final class EventProperties extends AbstractMap<String, Object> {
     @Override
     public Set<Entry<String, Object>> entrySet() {
         Map<String, Object> all = new LinkedHashMap<>();
-        for (String field : new String[] {"event_id", "event_type", "correlation_id", "plan_id", "root_plan_id",
-            "session_id", "actor_name", "project_name"}) {
+        for (String field : FIELDS) {
             putIfPresent(all, field, get(field));
         }
-        event.details().forEach((k, v) -> putIfPresent(all, DETAILS + k, v));
+        event.details().forEach((k, v) -> putIfPresent(all, WireFields.DETAIL_PREFIX + k, v));
         return all.entrySet();
     }
 

@@ -19,6 +19,7 @@ import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.dispatch.DispatchEngine;
 import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
+import ai.cleveragents.events.json.WireFields;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -174,7 +175,7 @@ public class EventLogStageTest {
                 .detail("k\u001b[2J", List.of("\u009b31m", Map.of("x", "\u202eevil\u2028"))).build());
 
         Map<String, Object> kv = keyValues(log.only());
-        assertEquals("a\\nFORGED INFO line", kv.get(EventLogStage.ACTOR_NAME));
+        assertEquals("a\\nFORGED INFO line", kv.get(WireFields.ACTOR_NAME));
         assertEquals(List.of("\\u009b31m", Map.of("x", "\\u202eevil\\u2028")), kv.get("details.k\\u001b[2J"));
     }
 
