@@ -5,8 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
-import com.github.f4b6a3.ulid.Ulid;
-import com.github.f4b6a3.ulid.UlidCreator;
+import ai.cleveragents.events.internal.Ulids;
 
 /**
  * An immutable domain event: what happened ({@link #eventType()}), when ({@link #timestamp()}),
@@ -59,10 +58,10 @@ public record DomainEvent(String eventId, EventType eventType, Instant timestamp
         Objects.requireNonNull(eventType, "eventType is required");
         if (eventId == null) {
             eventId = newUlid();
-        } else if (!Ulid.isValid(eventId)) {
+        } else if (!Ulids.isValid(eventId)) {
             throw new IllegalArgumentException("eventId '" + eventId + "' is not a ULID (26 Crockford base32 characters)");
         } else {
-            eventId = Ulid.from(eventId).toString();
+            eventId = Ulids.canonical(eventId);
         }
         timestamp = timestamp == null ? Instant.now() : timestamp;
         correlationId = correlationId == null ? newUlid() : requireNotBlank(correlationId, "correlationId");
@@ -112,7 +111,20 @@ public record DomainEvent(String eventId, EventType eventType, Instant timestamp
      * @return a new ULID string, greater than every one generated before it in this JVM
      */
     public static String newUlid() {
-        return UlidCreator.getMonotonicUlid().toString();
+        return Ulids.next();
+    }
+
+    /**
+     * Whether a string is acceptable as an {@link #eventId()}: a ULID, 26 Crockford base32 characters
+     * (either case; {@code I}, {@code L} and {@code O} read as {@code 1}, {@code 1} and {@code 0}) whose
+     * time part fits 48 bits. Bridges and tools use it to check ids from outside before building an event.
+     *
+     * @param eventId any string, or {@code null}
+     * @return {@code true} if an event may carry it as its id
+     * @since 1.1
+     */
+    public static boolean isValidEventId(String eventId) {
+        return Ulids.isValid(eventId);
     }
 
     private static String requireNotBlank(String value, String field) {

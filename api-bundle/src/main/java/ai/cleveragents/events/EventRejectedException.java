@@ -22,7 +22,16 @@ public class EventRejectedException extends RuntimeException {
          *
          * @since 1.1
          */
-        TOO_LARGE
+        TOO_LARGE,
+        /**
+         * Thrown to a handler that emits while an event is being delivered, when handlers have already
+         * emitted {@code 1000} events during the delivery of one event emitted from outside a handler:
+         * the cascade stops here (a handler re-emitting without end). Counted and logged naming the
+         * handler.
+         *
+         * @since 1.1
+         */
+        CASCADE_LIMIT
     }
 
     private final Reason reason;

@@ -22,6 +22,15 @@ public interface SubscriptionInfo {
     /** @return {@code true} for a handler registered with {@link EventBusConstants#EVENT_UNHANDLED} */
     boolean unhandled();
 
+    /**
+     * @return {@code true} for an observer ({@link EventBusConstants#EVENT_OBSERVER}, {@link EventBus#observe}),
+     *         which does not make an event handled
+     * @since 1.1
+     */
+    default boolean observer() {
+        return false;
+    }
+
     /** @return the handler's class name */
     String handler();
 }

@@ -2,7 +2,7 @@
  * Component property types for whiteboard event handlers. Import with {@code [1.0,2.0)}.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package ai.cleveragents.events.propertytypes;
 
 import org.osgi.annotation.bundle.Export;

@@ -1,6 +1,8 @@
 package ai.cleveragents.events.dispatch;
 
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,7 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusMetrics;
 import ai.cleveragents.events.EventHandler;
+import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.Subscription;
 
@@ -17,13 +20,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The synchronous dispatch engine both buses are built on: handler registry, ordered and isolated
- * delivery on the emitting thread, unhandled-event routing, metrics, and a close that never
+ * delivery on the emitting thread, unhandled-event routing (observers do not make an event handled), metrics, and a close that never
  * half-delivers an event.
  *
  * <p>Thread-safe: emit, subscribe and close may race from any threads. Handlers of one type run in
- * subscription order; events emitted by one thread reach each handler in emission order.
+ * subscription order; events emitted by one thread reach each handler in emission order. An emit from
+ * a handler (re-entrant) passes the stage at once and is delivered once the event being delivered has
+ * reached every handler ({@link Cascade}); one outermost emit may cause at most
+ * {@value Cascade#MAX_NESTED} of them.
  */
 public final class DispatchEngine {
+
+    /** Metric: re-entrant emits refused because a cascade exceeded {@value Cascade#MAX_NESTED}. */
+    public static final String CASCADE_REFUSED = "dispatch.cascade.refused";
 
     private static final Logger LOG = LoggerFactory.getLogger(DispatchEngine.class);
 
@@ -33,6 +42,7 @@ public final class DispatchEngine {
     private final DispatchMetrics metrics = new DispatchMetrics();
     private final EmitGate gate;
     private final FailureReporter failures;
+    private final ThreadLocal<Cascade> cascades = ThreadLocal.withInitial(Cascade::new);
 
     /**
      * @param busName the bus's short name, used in messages
@@ -73,33 +83,66 @@ public final class DispatchEngine {
      */
     public void emit(DomainEvent event, String emitter) {
         Objects.requireNonNull(event, "event");
+        Cascade cascade = cascades.get();
+        if (cascade.isDelivering() && cascade.isFull()) {
+            throw refuseNested(cascade, event);
+        }
         gate.enter();
         try {
             boolean elsewhere = stage.beforeDispatch(event, emitter);
             metrics.emitted(event.eventType());
-            dispatch(event, elsewhere);
+            if (cascade.isDelivering()) {
+                cascade.defer(event, elsewhere);
+            } else {
+                deliverCascade(cascade, event, elsewhere);
+            }
         } finally {
             gate.exit();
         }
     }
 
-    private void dispatch(DomainEvent event, boolean elsewhere) {
-        int reached = deliver(registry.forType(event.eventType()), event);
-        if (reached == 0 && !elsewhere) {
-            metrics.unhandled(event.eventType());
-            deliver(registry.unhandledHandlers(), event);
+    /** Delivers an outermost event, then every event its handlers emitted, in emission order. */
+    private void deliverCascade(Cascade cascade, DomainEvent event, boolean elsewhere) {
+        cascade.begin();
+        try {
+            dispatch(cascade, event, elsewhere);
+            for (Cascade.Pending p = cascade.next(); p != null; p = cascade.next()) {
+                dispatch(cascade, p.event(), p.elsewhere());
+            }
+        } finally {
+            cascade.end();
         }
     }
 
-    /** @return how many handlers were invoked, whether or not they threw */
-    private int deliver(Registration[] handlers, DomainEvent event) {
+    private EventRejectedException refuseNested(Cascade cascade, DomainEvent event) {
+        metrics.cascadeRefused();
+        failures.reportCascade(cascade.current(), event, Cascade.MAX_NESTED);
+        return new EventRejectedException(EventRejectedException.Reason.CASCADE_LIMIT, busName + " bus: "
+                + event.eventType().id() + " " + event.eventId() + " refused: handlers already emitted "
+                + Cascade.MAX_NESTED + " events while delivering one event (a handler re-emitting without end?)",
+                null);
+    }
+
+    private void dispatch(Cascade cascade, DomainEvent event, boolean elsewhere) {
+        int reached = deliver(cascade, registry.forType(event.eventType()), event);
+        if (reached == 0 && !elsewhere) {
+            metrics.unhandled(event.eventType());
+            deliver(cascade, registry.unhandledHandlers(), event);
+        }
+    }
+
+    /** @return how many handlers (not observers) were invoked, whether or not they threw */
+    private int deliver(Cascade cascade, Registration[] handlers, DomainEvent event) {
         int invoked = 0;
         int succeeded = 0;
         for (Registration r : handlers) {
-            if (!r.isActive()) {
+            if (!r.isActive() || (r.filter != null && !r.filter.matches(event))) {
                 continue;
             }
-            invoked++;
+            if (r.counts()) {
+                invoked++;
+            }
+            cascade.invoking(r);
             try {
                 r.handler.handle(event);
                 succeeded++;
@@ -126,6 +169,36 @@ public final class DispatchEngine {
         return registry.add(types, handler, owner, false);
     }
 
+    /**
+     * @param types   the types, not empty
+     * @param filter  an LDAP filter over the event's fields ({@link EventProperties})
+     * @param handler the handler
+     * @param owner   the owning bundle, or {@code null}
+     * @return the subscription
+     * @throws IllegalArgumentException if the filter is invalid, naming it
+     * @throws ai.cleveragents.events.EventRejectedException if the engine is closed
+     */
+    public Subscription subscribe(Set<EventType> types, String filter, EventHandler handler, Object owner) {
+        HandlerFilter parsed = HandlerFilter.parse(filter);
+        requireOpen();
+        return registry.add(types, handler, parsed, owner, false, Registration.Role.HANDLER);
+    }
+
+    /**
+     * Subscribes an observer: it receives the events of its types like a handler, but an event that
+     * reaches only observers is still unhandled.
+     *
+     * @param types    the types, not empty
+     * @param observer the observer
+     * @param owner    the owning bundle, or {@code null}
+     * @return the subscription
+     * @throws ai.cleveragents.events.EventRejectedException if the engine is closed
+     */
+    public Subscription observe(Set<EventType> types, EventHandler observer, Object owner) {
+        requireOpen();
+        return registry.add(types, observer, null, owner, false, Registration.Role.OBSERVER);
+    }
+
     /** @see #subscribe(Set, EventHandler, Object) */
     public Subscription subscribe(EventType type, EventHandler handler, Object owner) {
         return subscribe(EnumSet.of(Objects.requireNonNull(type, "type")), handler, owner);
@@ -136,8 +209,9 @@ public final class DispatchEngine {
         return subscribe(EnumSet.allOf(EventType.class), handler, owner);
     }
 
-    Registration addWhiteboard(Set<EventType> types, EventHandler handler, Object owner) {
-        return registry.add(types, handler, owner, true);
+    Registration addWhiteboard(Set<EventType> types, HandlerFilter filter, EventHandler handler, Object owner,
+            Registration.Role role) {
+        return registry.add(types, handler, filter, owner, true, role);
     }
 
     Registration addUnhandledHandler(EventHandler handler, Object owner) {
@@ -168,7 +242,14 @@ public final class DispatchEngine {
     public EventBusMetrics metrics() {
         return new MetricsSnapshot(metrics.emitted(), metrics.deliveries(), metrics.failures(),
                 metrics.unhandled(), stage.drops(), stage.streamSubscribers(), registry.size(),
-                registry.describe(), stage.extraMetrics());
+                registry.describe(), extraMetrics());
+    }
+
+    /** The stage's counters, then the engine's own beyond the API's fixed ones. */
+    private Map<String, Long> extraMetrics() {
+        Map<String, Long> extra = new LinkedHashMap<>(stage.extraMetrics());
+        extra.put(CASCADE_REFUSED, metrics.cascadeRefusals());
+        return extra;
     }
 
     /** @return {@code true} once {@link #close} has started */

@@ -13,6 +13,7 @@ final class DispatchMetrics {
     private final LongAdder[] unhandled = adders();
     private final LongAdder deliveries = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder cascadeRefused = new LongAdder();
 
     void emitted(EventType type) {
         emitted[type.ordinal()].increment();
@@ -30,6 +31,14 @@ final class DispatchMetrics {
 
     void failed() {
         failures.increment();
+    }
+
+    void cascadeRefused() {
+        cascadeRefused.increment();
+    }
+
+    long cascadeRefusals() {
+        return cascadeRefused.sum();
     }
 
     Map<EventType, Long> emitted() {

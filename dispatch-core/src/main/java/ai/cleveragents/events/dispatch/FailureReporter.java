@@ -34,17 +34,44 @@ final class FailureReporter {
 
     /** @return {@code true} if a line was logged, {@code false} if it was suppressed */
     boolean report(Registration r, DomainEvent event, Throwable failure) {
-        Window w = windows.computeIfAbsent(r.handler(), k -> new Window());
+        long suppressed = admit(r.handler());
+        if (suppressed < 0) {
+            return false;
+        }
+        LOG.warn("{} bus: handler {} (owner {}) failed on {} {}; {} similar failures suppressed since the last report",
+                busName, r.handler(), r.owner(), event.eventType().id(), event.eventId(), suppressed, failure);
+        return true;
+    }
+
+    /**
+     * Reports a re-entrant emit refused because its cascade was full, naming the handler that emitted.
+     *
+     * @param emitting the handler being invoked when the emit was refused, or {@code null}
+     * @return {@code true} if a line was logged, {@code false} if it was suppressed
+     */
+    boolean reportCascade(Registration emitting, DomainEvent event, int limit) {
+        String handler = emitting == null ? "-" : emitting.handler();
+        long suppressed = admit("cascade " + handler);
+        if (suppressed < 0) {
+            return false;
+        }
+        LOG.error("{} bus: handler {} (owner {}) emitted {} {} after handlers had emitted {} events while one event was"
+                + " delivered; refused (CASCADE_LIMIT), the cascade stops here; {} similar refusals suppressed since the"
+                + " last report", busName, handler, emitting == null ? "-" : emitting.owner(), event.eventType().id(),
+                event.eventId(), limit, suppressed);
+        return true;
+    }
+
+    /** @return how many lines were suppressed for {@code key} since the last one, or -1 to suppress this one */
+    private long admit(String key) {
+        Window w = windows.computeIfAbsent(key, k -> new Window());
         long now = clock.getAsLong();
         long next = w.nextLogAt.get();
         if (now - next < 0 || !w.nextLogAt.compareAndSet(next, now + intervalNanos)) {
             w.suppressed.incrementAndGet();
-            return false;
+            return -1;
         }
-        long suppressed = w.suppressed.getAndSet(0);
-        LOG.warn("{} bus: handler {} (owner {}) failed on {} {}; {} similar failures suppressed since the last report",
-                busName, r.handler(), r.owner(), event.eventType().id(), event.eventId(), suppressed, failure);
-        return true;
+        return w.suppressed.getAndSet(0);
     }
 
     private final class Window {

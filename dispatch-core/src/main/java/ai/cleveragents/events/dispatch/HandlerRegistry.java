@@ -35,6 +35,14 @@ final class HandlerRegistry {
     }
 
     Registration add(Set<EventType> types, EventHandler handler, Object owner, boolean whiteboard) {
+        return add(types, handler, null, owner, whiteboard, Registration.Role.HANDLER);
+    }
+
+    /**
+     * @param role {@link Registration.Role#HANDLER} or {@link Registration.Role#OBSERVER}
+     */
+    Registration add(Set<EventType> types, EventHandler handler, HandlerFilter filter, Object owner,
+            boolean whiteboard, Registration.Role role) {
         Objects.requireNonNull(types, "types");
         Objects.requireNonNull(handler, "handler");
         if (types.isEmpty()) {
@@ -43,7 +51,7 @@ final class HandlerRegistry {
         for (EventType t : types) {
             Objects.requireNonNull(t, "types contains null");
         }
-        Registration r = new Registration(this, EnumSet.copyOf(types), handler, owner, whiteboard, false);
+        Registration r = new Registration(this, EnumSet.copyOf(types), handler, filter, owner, whiteboard, role);
         synchronized (lock) {
             Registration[][] next = byType.clone();
             for (EventType t : r.types()) {
@@ -57,7 +65,8 @@ final class HandlerRegistry {
 
     Registration addUnhandled(EventHandler handler, Object owner) {
         Registration r = new Registration(this, EnumSet.allOf(EventType.class),
-                Objects.requireNonNull(handler, "handler"), owner, true, true);
+                Objects.requireNonNull(handler, "handler"), null, owner, true,
+                Registration.Role.UNHANDLED);
         synchronized (lock) {
             dead = append(dead, r);
             all.add(r);

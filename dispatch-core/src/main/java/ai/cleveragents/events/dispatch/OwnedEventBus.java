@@ -38,6 +38,16 @@ final class OwnedEventBus implements EventBus {
     }
 
     @Override
+    public Subscription subscribe(Set<EventType> types, String filter, EventHandler handler) {
+        return engine.subscribe(types, filter, handler, owner);
+    }
+
+    @Override
+    public Subscription observe(Set<EventType> types, EventHandler observer) {
+        return engine.observe(types, observer, owner);
+    }
+
+    @Override
     public Subscription subscribeAll(EventHandler handler) {
         return engine.subscribeAll(handler, owner);
     }

@@ -13,22 +13,35 @@ import org.osgi.framework.Bundle;
 /** One handler registered in a {@link HandlerRegistry}; its own {@link Subscription} handle. */
 final class Registration implements Subscription, SubscriptionInfo {
 
+    /** What a registration is for. */
+    enum Role {
+        /** A handler of its types: an event it receives is handled. */
+        HANDLER,
+        /** Receives the events of its types like a handler, but an event it alone receives stays unhandled. */
+        OBSERVER,
+        /** Receives the events that reached no handler. */
+        UNHANDLED
+    }
+
     final EventHandler handler;
+    /** {@code null} when the handler takes every event of its types. */
+    final HandlerFilter filter;
     private final Set<EventType> types;
     private final Object owner;
     private final boolean whiteboard;
-    private final boolean unhandled;
+    private final Role role;
     private final HandlerRegistry registry;
     private volatile boolean active = true;
 
-    Registration(HandlerRegistry registry, Set<EventType> types, EventHandler handler, Object owner,
-            boolean whiteboard, boolean unhandled) {
+    Registration(HandlerRegistry registry, Set<EventType> types, EventHandler handler, HandlerFilter filter,
+            Object owner, boolean whiteboard, Role role) {
         this.registry = registry;
+        this.filter = filter;
         this.types = Collections.unmodifiableSet(types);
         this.handler = handler;
         this.owner = owner;
         this.whiteboard = whiteboard;
-        this.unhandled = unhandled;
+        this.role = role;
     }
 
     @Override
@@ -77,7 +90,17 @@ final class Registration implements Subscription, SubscriptionInfo {
 
     @Override
     public boolean unhandled() {
-        return unhandled;
+        return role == Role.UNHANDLED;
+    }
+
+    @Override
+    public boolean observer() {
+        return role == Role.OBSERVER;
+    }
+
+    /** @return {@code true} if delivering to this registration makes an event handled */
+    boolean counts() {
+        return role == Role.HANDLER;
     }
 
     @Override

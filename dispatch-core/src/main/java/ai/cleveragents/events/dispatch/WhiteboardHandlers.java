@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Tracks whiteboard {@link EventHandler} services (those with {@value EventBusConstants#EVENT_TYPES} or
  * {@value EventBusConstants#EVENT_UNHANDLED}{@code =true}) and registers them with an engine, owned by
- * the bundle that registered the service. A service whose properties change is re-registered; one with
+ * the bundle that registered the service ({@value EventBusConstants#EVENT_OBSERVER}{@code =true} makes it
+ * an observer). A service whose properties change is re-registered; one with
  * an invalid selector is ignored with a log line naming it.
  */
 final class WhiteboardHandlers implements ServiceTrackerCustomizer<EventHandler, WhiteboardHandlers.Tracked> {
@@ -96,27 +97,56 @@ final class WhiteboardHandlers implements ServiceTrackerCustomizer<EventHandler,
         Object typesProperty = ref.getProperty(EventBusConstants.EVENT_TYPES);
         if (typesProperty != null) {
             try {
-                result.add(engine.addWhiteboard(parseSelectors(typesProperty), handler, owner));
+                Set<EventType> types = parseSelectors(typesProperty);
+                result.add(engine.addWhiteboard(types, filterOf(ref), handler, owner, roleOf(ref)));
             } catch (IllegalArgumentException e) {
-                LOG.warn("{} bus: ignoring EventHandler service {} of bundle {}: invalid {}: {}",
-                        engine.busName(), ref.getProperty(Constants.SERVICE_ID), Registration.describe(owner),
-                        EventBusConstants.EVENT_TYPES, e.getMessage());
+                LOG.error("{} bus: ignoring EventHandler service {} of bundle {}: {}", engine.busName(),
+                        ref.getProperty(Constants.SERVICE_ID), Registration.describe(owner), e.getMessage());
             }
         }
-        Object unhandled = ref.getProperty(EventBusConstants.EVENT_UNHANDLED);
-        if (Boolean.TRUE.equals(unhandled) || "true".equalsIgnoreCase(String.valueOf(unhandled))) {
+        if (isTrue(ref.getProperty(EventBusConstants.EVENT_UNHANDLED))) {
             result.add(engine.addUnhandledHandler(handler, owner));
         }
         return result;
+    }
+
+    private static Registration.Role roleOf(ServiceReference<EventHandler> ref) {
+        return isTrue(ref.getProperty(EventBusConstants.EVENT_OBSERVER)) ? Registration.Role.OBSERVER
+                : Registration.Role.HANDLER;
+    }
+
+    private static boolean isTrue(Object property) {
+        return Boolean.TRUE.equals(property) || "true".equalsIgnoreCase(String.valueOf(property));
+    }
+
+    /** @return the service's {@value EventBusConstants#EVENT_FILTER}, or {@code null} without one */
+    private static HandlerFilter filterOf(ServiceReference<EventHandler> ref) {
+        Object filter = ref.getProperty(EventBusConstants.EVENT_FILTER);
+        return filter == null ? null : HandlerFilter.parse(String.valueOf(filter));
     }
 
     /**
      * Parses the {@value EventBusConstants#EVENT_TYPES} property: a String, String[] or collection of
      * selectors, each of which may itself be a comma-separated list.
      *
-     * @throws IllegalArgumentException if a selector is invalid or none is given
+     * @throws IllegalArgumentException if a selector is invalid or none is given; the message names the
+     *                                  property and restates the grammar
      */
     static Set<EventType> parseSelectors(Object property) {
+        try {
+            return selectorsOf(property);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("invalid " + EventBusConstants.EVENT_TYPES + " " + describe(property)
+                    + ": " + e.getMessage() + "; a selector is an event type id (plan.created), a domain followed by"
+                    + " .* (plan.*) or * for every type, several separated by commas", e);
+        }
+    }
+
+    private static String describe(Object property) {
+        return property instanceof String[] ? List.of((String[]) property).toString() : "'" + property + "'";
+    }
+
+    private static Set<EventType> selectorsOf(Object property) {
         List<String> selectors = new ArrayList<>();
         if (property instanceof String[]) {
             selectors.addAll(List.of((String[]) property));

@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusMetrics;
+import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.Subscription;
@@ -76,6 +77,43 @@ public class DispatchEngineTest {
     }
 
     @Test
+    public void aHandlerSubscribedTwiceReceivesEachEventTwiceUntilOneSubscriptionCloses() {
+        List<DomainEvent> got = new ArrayList<>();
+        EventHandler handler = got::add;
+        Subscription first = bus.subscribe(EventType.PLAN_CREATED, handler);
+        bus.subscribe(EnumSet.of(EventType.PLAN_CREATED), handler);
+        DomainEvent event = DomainEvent.of(EventType.PLAN_CREATED);
+        bus.emit(event);
+        assertEquals(List.of(event, event), got);
+        assertEquals(2, bus.metrics().subscriptions());
+        first.close();
+        bus.emit(event);
+        assertEquals(3, got.size());
+    }
+
+    @Test
+    public void observersSeeEventsButDoNotMakeThemHandled() {
+        List<DomainEvent> dead = new ArrayList<>();
+        List<DomainEvent> seen = new ArrayList<>();
+        engine.addUnhandledHandler(dead::add, null);
+        Subscription observer = bus.observe(EnumSet.allOf(EventType.class), seen::add);
+        bus.subscribe(EventType.PLAN_CREATED, e -> { });
+        DomainEvent lonely = DomainEvent.of(EventType.BUDGET_EXCEEDED);
+        DomainEvent handled = DomainEvent.of(EventType.PLAN_CREATED);
+        bus.emit(lonely);
+        bus.emit(handled);
+        assertEquals("the observer sees both", List.of(lonely, handled), seen);
+        assertEquals("only the observed one is unhandled", List.of(lonely), dead);
+        assertEquals(Map.of(EventType.BUDGET_EXCEEDED, 1L), bus.metrics().unhandled());
+        assertEquals("observer twice, the handler, the unhandled handler", 4, bus.metrics().deliveries());
+        assertTrue(bus.metrics().subscriptionDetails().stream().anyMatch(i -> i.observer() && !i.unhandled()));
+        observer.close();
+        bus.emit(lonely);
+        assertEquals(2, seen.size());
+        assertEquals(2, dead.size());
+    }
+
+    @Test
     public void eventsReachingAStreamAreNotUnhandled() {
         DispatchEngine streaming = new DispatchEngine("s", (event, emitter) -> true);
         streaming.emit(DomainEvent.of(EventType.PLAN_CREATED));
@@ -109,7 +147,8 @@ public class DispatchEngineTest {
         Object owner = "owner-1";
         Subscription mine = engine.subscribe(EventType.PLAN_CREATED, e -> { }, owner);
         Subscription theirs = engine.subscribe(EventType.PLAN_CREATED, e -> { }, "owner-2");
-        Subscription board = engine.addWhiteboard(Set.of(EventType.PLAN_CREATED), e -> { }, owner);
+        Subscription board = engine.addWhiteboard(Set.of(EventType.PLAN_CREATED), null, e -> { }, owner,
+                Registration.Role.HANDLER);
         engine.closeOwner(owner);
         assertFalse(mine.isActive());
         assertTrue(theirs.isActive());

@@ -31,6 +31,18 @@ public class FailureReporterTest {
         assertTrue("handler classes are limited separately", reporter.report(b, event, boom));
     }
 
+    @Test
+    public void cascadeRefusalsAreLimitedSeparatelyFromFailures() {
+        AtomicLong clock = new AtomicLong(1_000);
+        FailureReporter reporter = new FailureReporter("test", 100, clock::get);
+        Registration a = new HandlerRegistry().add(Set.of(EventType.PLAN_CREATED), e -> { }, null, false);
+        DomainEvent event = DomainEvent.of(EventType.PLAN_CREATED);
+        assertTrue(reporter.reportCascade(a, event, 1000));
+        assertFalse(reporter.reportCascade(a, event, 1000));
+        assertTrue("failures have their own window", reporter.report(a, event, new RuntimeException("boom")));
+        assertTrue("an emit outside any handler", reporter.reportCascade(null, event, 1000));
+    }
+
     private static final class OtherHandler implements ai.cleveragents.events.EventHandler {
         @Override
         public void handle(DomainEvent event) {

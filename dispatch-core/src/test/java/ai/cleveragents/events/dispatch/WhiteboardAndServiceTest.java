@@ -99,6 +99,40 @@ public class WhiteboardAndServiceTest {
     }
 
     @Test
+    public void aWhiteboardFilterSelectsEventsByTheirFieldsAndAnInvalidOneIgnoresTheHandler() {
+        List<DomainEvent> got = new ArrayList<>();
+        Hashtable<String, Object> p = new Hashtable<>();
+        p.put(EventBusConstants.EVENT_TYPES, "tool.*");
+        p.put(EventBusConstants.EVENT_FILTER, "(&(plan_id=p-1)(details.tool=search))");
+        ServiceRegistration<EventHandler> reg = system.registerService(EventHandler.class, got::add, p);
+        EventBus bus = engine.view(null);
+        DomainEvent wanted = DomainEvent.builder(EventType.TOOL_INVOKED).planId("p-1").detail("tool", "search").build();
+        bus.emit(wanted);
+        bus.emit(DomainEvent.builder(EventType.TOOL_INVOKED).planId("p-2").detail("tool", "search").build());
+        bus.emit(DomainEvent.builder(EventType.TOOL_INVOKED).planId("p-1").detail("tool", "shell").build());
+        bus.emit(DomainEvent.builder(EventType.PLAN_CREATED).planId("p-1").detail("tool", "search").build());
+        assertEquals(List.of(wanted), got);
+        assertEquals("filtered out by the only handler: unhandled", Long.valueOf(2),
+                engine.metrics().unhandled().get(EventType.TOOL_INVOKED));
+        p.put(EventBusConstants.EVENT_FILTER, "(plan_id=p-1");
+        reg.setProperties(p);
+        assertEquals(0, engine.metrics().subscriptions());
+        bus.emit(wanted);
+        assertEquals(1, got.size());
+    }
+
+    @Test
+    public void anInvalidSelectorIsReportedWithTheGrammar() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WhiteboardHandlers.parseSelectors("*.failed"));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("invalid event.types '*.failed': "));
+        assertTrue(e.getMessage(), e.getMessage().endsWith("a selector is an event type id (plan.created), a domain"
+                + " followed by .* (plan.*) or * for every type, several separated by commas"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> WhiteboardHandlers.parseSelectors(
+                new String[] {"plan.*", "x"})).getMessage().startsWith("invalid event.types [plan.*, x]: "));
+    }
+
+    @Test
     public void aHandlerWithAnInvalidSelectorIsIgnored() {
         List<DomainEvent> got = new ArrayList<>();
         system.registerService(EventHandler.class, got::add, props(EventBusConstants.EVENT_TYPES, "plan.exploded"));
@@ -117,6 +151,22 @@ public class WhiteboardAndServiceTest {
         assertEquals(1, plans.size());
         assertEquals(1, dead.size());
         assertEquals(EventType.TOOL_INVOKED, dead.get(0).eventType());
+    }
+
+    @Test
+    public void whiteboardObserversLeaveEventsUnhandled() {
+        List<DomainEvent> dead = new ArrayList<>();
+        system.registerService(EventHandler.class, dead::add, props(EventBusConstants.EVENT_UNHANDLED, "true"));
+        List<DomainEvent> seen = new ArrayList<>();
+        Hashtable<String, Object> observer = new Hashtable<>();
+        observer.put(EventBusConstants.EVENT_TYPES, "*");
+        observer.put(EventBusConstants.EVENT_OBSERVER, "true");
+        system.registerService(EventHandler.class, seen::add, observer);
+        emit(EventType.PLAN_CREATED, EventType.TOOL_INVOKED);
+        assertEquals(2, seen.size());
+        assertEquals(2, dead.size());
+        assertEquals(Long.valueOf(1), engine.metrics().unhandled().get(EventType.TOOL_INVOKED));
+        assertTrue(engine.metrics().subscriptionDetails().stream().anyMatch(i -> i.observer()));
     }
 
     @Test

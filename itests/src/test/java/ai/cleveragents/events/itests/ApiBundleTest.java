@@ -34,27 +34,35 @@ public class ApiBundleTest extends OsgiTestSupport {
     }
 
     @Test
-    public void apiBundleIsActiveAndExportsItsPackagesAt100() {
+    public void apiBundleIsActiveExportsItsPackagesAndImportsNothing() {
         Bundle api = installedBundle("ai.cleveragents.events.api");
         assertTrue("state " + api.getState(), (api.getState() & (Bundle.ACTIVE | Bundle.RESOLVED)) != 0);
-        Map<String, String> exported = new HashMap<>();
-        for (BundleCapability c : api.adapt(BundleWiring.class).getCapabilities("osgi.wiring.package")) {
-            exported.put((String) c.getAttributes().get("osgi.wiring.package"),
-                    c.getAttributes().get("version").toString());
-        }
+        Map<String, String> exported = exports(api);
         assertEquals("1.1.0", exported.get("ai.cleveragents.events"));
-        assertEquals("1.0.1", exported.get("ai.cleveragents.events.json"));
-        assertEquals("1.0.0", exported.get("ai.cleveragents.events.propertytypes"));
+        assertEquals("1.1.0", exported.get("ai.cleveragents.events.propertytypes"));
         assertEquals("1.0.0", exported.get("ai.cleveragents.events.annotations"));
-        assertEquals(4, exported.size());
+        assertEquals(3, exported.size());
+        assertEquals("the API wires to no other bundle's package", List.of(),
+                api.adapt(BundleWiring.class).getRequiredWires("osgi.wiring.package"));
     }
 
     @Test
-    public void apiClassesComeFromTheApiBundle() {
+    public void theCodecIsItsOwnBundle() {
+        Bundle json = installedBundle("ai.cleveragents.events.json");
+        assertEquals(Map.of("ai.cleveragents.events.json", "1.1.0"), exports(json));
         assertEquals("ai.cleveragents.events.api",
                 FrameworkUtil.getBundle(DomainEvent.class).getSymbolicName());
-        assertEquals("ai.cleveragents.events.api",
+        assertEquals("ai.cleveragents.events.json",
                 FrameworkUtil.getBundle(EventCodec.class).getSymbolicName());
+    }
+
+    private static Map<String, String> exports(Bundle bundle) {
+        Map<String, String> exported = new HashMap<>();
+        for (BundleCapability c : bundle.adapt(BundleWiring.class).getCapabilities("osgi.wiring.package")) {
+            exported.put((String) c.getAttributes().get("osgi.wiring.package"),
+                    c.getAttributes().get("version").toString());
+        }
+        return exported;
     }
 
     @Test

@@ -59,6 +59,15 @@ public abstract class BridgeTestSupport extends OsgiTestSupport {
         return queue;
     }
 
+    /** A whiteboard handler of the events no handler received ({@code event.unhandled=true}). */
+    protected BlockingQueue<DomainEvent> unhandledSubscriber() {
+        BlockingQueue<DomainEvent> queue = new LinkedBlockingQueue<>();
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(EventBusConstants.EVENT_UNHANDLED, Boolean.TRUE);
+        registrations.add(context.registerService(EventHandler.class, queue::add, props));
+        return queue;
+    }
+
     protected static <T> T next(BlockingQueue<T> queue) throws InterruptedException {
         T item = queue.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         assertNotNull("nothing arrived within " + TIMEOUT_SECONDS + " s", item);

@@ -79,6 +79,25 @@ public class EventAdminBridgeTest extends BridgeTestSupport {
     }
 
     @Test
+    public void theOutboundObserverLeavesUnhandledRoutingWorking() throws Exception {
+        BlockingQueue<DomainEvent> dead = unhandledSubscriber();
+        BlockingQueue<Event> eventAdminSide = eventAdminSubscriber("cleveragents/budget/*");
+        BlockingQueue<DomainEvent> plans = busSubscriber("plan.created");
+        long unhandledBefore = bus.metrics().unhandled().getOrDefault(EventType.BUDGET_EXCEEDED, 0L);
+        DomainEvent lonely = DomainEvent.of(EventType.BUDGET_EXCEEDED);
+        DomainEvent handled = DomainEvent.of(EventType.PLAN_CREATED);
+        bus.emit(lonely);
+        bus.emit(handled);
+        assertEquals("the bridge still forwards it", lonely.eventId(), next(eventAdminSide).getProperty("event_id"));
+        assertEquals(handled, next(plans));
+        assertEquals("no handler but the bridge's observer: unhandled", lonely, next(dead));
+        assertTrue("a handled event went to the unhandled handler", dead.isEmpty());
+        assertEquals(unhandledBefore + 1, (long) bus.metrics().unhandled().get(EventType.BUDGET_EXCEEDED));
+        assertTrue("the bridge is listed as an observer", bus.metrics().subscriptionDetails().stream()
+                .anyMatch(s -> s.observer() && s.owner().startsWith(BRIDGE_BSN)));
+    }
+
+    @Test
     public void sentAndPostedEventsReachABusSubscriberFieldByField() throws Exception {
         BlockingQueue<DomainEvent> decisions = busSubscriber("decision.created");
         DomainEvent sent = DomainEvent.builder(EventType.DECISION_CREATED)

@@ -3,7 +3,7 @@ package ai.cleveragents.events.itests;
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
-import ai.cleveragents.events.EventRejectedException;
+import ai.cleveragents.events.SwapSafeEmitter;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -17,10 +17,12 @@ import org.osgi.util.tracker.ServiceTracker;
 final class GreedyConsumer implements AutoCloseable {
 
     private final ServiceTracker<EventBus, EventBus> tracker;
+    private final SwapSafeEmitter emitter;
 
     GreedyConsumer(BundleContext context) {
         tracker = new ServiceTracker<>(context, EventBus.class, null);
         tracker.open();
+        emitter = new SwapSafeEmitter(tracker::getService);
     }
 
     /** @return the {@value EventBusConstants#BUS_NAME} of the bus this consumer uses, or {@code null} */
@@ -31,20 +33,7 @@ final class GreedyConsumer implements AutoCloseable {
 
     /** @return {@code true} if the event was emitted on a bus */
     boolean emit(DomainEvent event) {
-        while (true) {
-            EventBus bus = tracker.getService();
-            if (bus == null) {
-                return false;
-            }
-            try {
-                bus.emit(event);
-                return true;
-            } catch (EventRejectedException e) {
-                if (e.reason() != EventRejectedException.Reason.CLOSED) {
-                    throw e;
-                }
-            }
-        }
+        return emitter.emit(event) == SwapSafeEmitter.Outcome.EMITTED;
     }
 
     @Override

@@ -73,12 +73,12 @@ public abstract class OsgiTestSupport {
                 bundleFile("logback-classic").startLevel(2));
     }
 
-    /** The API bundle and the libraries it imports. */
+    /** The API bundle, the JSON codec bundle and the library the codec imports. */
     protected static Option apiBundle() {
         return composite(
                 bundleFile("jackson-core"),
-                bundleFile("ulid-creator"),
-                bundleFile("ai.cleveragents.events.api"));
+                bundleFile("ai.cleveragents.events.api"),
+                bundleFile("ai.cleveragents.events.json"));
     }
 
     /** The decision and plan services bundle (needs {@link #logging()} and {@link #apiBundle()}). */

@@ -190,4 +190,31 @@ public class ReactiveBusBundleTest extends OsgiTestSupport {
         assertFalse("redacted at rest", records.contains("hunter2"));
         c.delete();
     }
+
+    @Test
+    public void aWhiteboardFilterIsMatchedByTheFrameworksFilterAndNestedEmitsArriveInJournalOrder() {
+        List<DomainEvent> filtered = new CopyOnWriteArrayList<>();
+        Dictionary<String, Object> props = new Hashtable<>();
+        props.put(EventBusConstants.EVENT_TYPES, "tool.*");
+        props.put(EventBusConstants.EVENT_FILTER, "(&(plan_id=p-1)(details.attempt>=2))");
+        registrations.add(context.registerService(EventHandler.class, filtered::add, props));
+        List<DomainEvent> all = new CopyOnWriteArrayList<>();
+        Subscription reEmitting = bus.subscribe(EventType.TOOL_INVOKED, e -> {
+            if (e.details().containsKey("attempt")) {
+                bus.emit(DomainEvent.builder(EventType.TOOL_COMPLETED).planId(e.planId()).detail("attempt", 3).build());
+            }
+        });
+        Subscription everything = bus.subscribeAll(all::add);
+        DomainEvent first = DomainEvent.builder(EventType.TOOL_INVOKED).planId("p-1").detail("attempt", 1).build();
+        DomainEvent second = DomainEvent.builder(EventType.TOOL_INVOKED).planId("p-1").detail("attempt", 2).build();
+        bus.emit(first);
+        bus.emit(second);
+        assertEquals(4, all.size());
+        assertEquals(first, all.get(0));
+        assertEquals("the nested event before the next outer one", EventType.TOOL_COMPLETED, all.get(1).eventType());
+        assertEquals(second, all.get(2));
+        assertEquals("matched by Felix's own LDAP filter", all.subList(1, 4), filtered);
+        reEmitting.close();
+        everything.close();
+    }
 }

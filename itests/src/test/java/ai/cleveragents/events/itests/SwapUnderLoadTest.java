@@ -24,10 +24,10 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.EventHandler;
-import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.services.Plan;
 import ai.cleveragents.events.services.PlanPhase;
+import ai.cleveragents.events.SwapSafeEmitter;
 
 import org.junit.Test;
 import org.junit.runner.RunWith;
@@ -145,20 +145,13 @@ public class SwapUnderLoadTest extends ServicesTestSupport {
         }
     }
 
-    /** The swap protocol of {@link EventBus#emit}: an emit rejected as CLOSED reached no one; retry on the best bus. */
+    /**
+     * Emits through the API's swap rule ({@link SwapSafeEmitter}); while no bus is bound at all (between an
+     * unregistration and the next registration) it tries again, so that every event is emitted.
+     */
     private static void emitOnBest(ServiceTracker<EventBus, EventBus> best, DomainEvent event, LongAdder retries) {
-        while (true) {
-            EventBus bus = best.getService();
-            if (bus != null) {
-                try {
-                    bus.emit(event);
-                    return;
-                } catch (EventRejectedException e) {
-                    if (e.reason() != EventRejectedException.Reason.CLOSED) {
-                        throw e;
-                    }
-                }
-            }
+        SwapSafeEmitter emitter = new SwapSafeEmitter(best::getService);
+        while (emitter.emit(event) != SwapSafeEmitter.Outcome.EMITTED) {
             retries.increment();
             Thread.onSpinWait();
         }

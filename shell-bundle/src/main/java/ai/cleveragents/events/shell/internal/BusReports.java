@@ -102,6 +102,7 @@ final class BusReports {
     }
 
     private static String kind(SubscriptionInfo s) {
-        return s.whiteboard() ? "whiteboard" : "subscribe";
+        String kind = s.whiteboard() ? "whiteboard" : "subscribe";
+        return s.observer() ? kind + " observer" : kind;
     }
 }

@@ -25,7 +25,7 @@ public final class DecisionCommands {
     private volatile DecisionService decisions;
 
     @Descriptor("record a decision (emits decision.created): " + ServiceCommands.RECORD)
-    public String record(@Descriptor("<plan id> <type> <question> <chosen option> [--rationale TEXT]") String... args) {
+    public Created record(@Descriptor("<plan id> <type> <question> <chosen option> [--rationale TEXT]") String... args) {
         return ThreadNameGuard.call("decision:record", () -> ServiceCommands.record(decisions, args));
     }
 

@@ -2,11 +2,12 @@ package ai.cleveragents.events.shell.internal;
 
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import ai.cleveragents.events.DomainEvent;
-import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.SwapSafeEmitter;
 
 /**
  * Parses {@code events:emit} arguments into a {@link DomainEvent}: the type, {@code key=value} details
@@ -24,24 +25,30 @@ final class EmitRequest {
     }
 
     /**
-     * Emits on the given bus.
+     * Emits through the swap rule: on the bus consumers are bound to, or on the one bound next if that
+     * one is closing.
      *
-     * @param bus     the bus consumers are bound to, or {@code null} when there is none
-     * @param busName its name, for the confirmation
+     * @param emitter the emitter over the bound bus
+     * @param busName the bound bus's name, for the confirmation
      * @param event   the event
      * @return the confirmation line
-     * @throws CommandException if there is no bus or it rejected the event
+     * @throws CommandException if there is no bus, the bound buses stayed closed, or a bus refused the event
      */
-    static String emit(EventBus bus, String busName, DomainEvent event) {
-        if (bus == null) {
-            throw new CommandException(BusReports.NO_BUS);
-        }
+    static String emit(SwapSafeEmitter emitter, Supplier<String> busName, DomainEvent event) {
+        SwapSafeEmitter.Outcome outcome;
         try {
-            bus.emit(event);
+            outcome = emitter.emit(event);
         } catch (EventRejectedException e) {
             throw new CommandException("event rejected: " + e.getMessage());
         }
-        return "emitted " + event.eventType().id() + " " + event.eventId() + " on " + busName;
+        if (outcome == SwapSafeEmitter.Outcome.NO_BUS) {
+            throw new CommandException(BusReports.NO_BUS);
+        }
+        if (outcome == SwapSafeEmitter.Outcome.LOST) {
+            throw new CommandException("event rejected: the bound bus stayed closed for "
+                    + SwapSafeEmitter.MAX_ATTEMPTS + " attempts; not emitted");
+        }
+        return "emitted " + event.eventType().id() + " " + event.eventId() + " on " + busName.get();
     }
 
     /**

@@ -29,6 +29,7 @@ import ai.cleveragents.events.EventBusConstants;
 import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.MetricsSource;
+import ai.cleveragents.events.SwapSafeEmitter;
 import ai.cleveragents.events.json.EventCodec;
 
 /**
@@ -55,6 +56,13 @@ public final class EventsCommands {
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile ServiceReference<EventBus> bus;
 
+    /** The same bound bus as {@link #bus}, as the service object {@link #emitter} emits on. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    private volatile EventBus boundBus;
+
+    private final SwapSafeEmitter emitter = new SwapSafeEmitter(() -> boundBus);
+
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     private volatile EventJournal journal;
@@ -74,11 +82,13 @@ public final class EventsCommands {
     public String emit(@Descriptor("<type> [key=value ...] [options]") String... args) {
         return ThreadNameGuard.call("events:emit", () -> {
             DomainEvent event = EmitRequest.parse(args);
-            ServiceReference<EventBus> ref = bus;
-            Optional<String> done = ref == null ? Optional.empty()
-                    : use(ref, b -> EmitRequest.emit(b, String.valueOf(ref.getProperty(EventBusConstants.BUS_NAME)), event));
-            return done.orElseGet(() -> EmitRequest.emit(null, "-", event));
+            return EmitRequest.emit(emitter, this::boundBusName, event);
         });
+    }
+
+    private String boundBusName() {
+        ServiceReference<EventBus> ref = bus;
+        return ref == null ? "-" : String.valueOf(ref.getProperty(EventBusConstants.BUS_NAME));
     }
 
     @Descriptor("print live events, one line each (sensitive details masked): events:tail [-n N]"
@@ -89,6 +99,7 @@ public final class EventsCommands {
             Tail tail = new Tail(TAIL_CAPACITY, () -> System.nanoTime() / 1_000_000);
             Hashtable<String, Object> props = new Hashtable<>();
             props.put(EventBusConstants.EVENT_TYPES, request.selector());
+            props.put(EventBusConstants.EVENT_OBSERVER, Boolean.TRUE);
             ServiceRegistration<EventHandler> registration = context.registerService(EventHandler.class, tail, props);
             try {
                 tail.print(request, session.getConsole());

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import com.github.f4b6a3.ulid.Ulid;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventJournal;
@@ -54,7 +53,7 @@ record JournalQuery(Optional<String> fromId, Optional<Instant> fromTime, Set<Eve
         Optional<Instant> fromTime = Optional.empty();
         Optional<String> from = line.value("--from");
         if (from.isPresent()) {
-            if (Ulid.isValid(from.get())) {
+            if (DomainEvent.isValidEventId(from.get())) {
                 fromId = from;
             } else {
                 fromTime = Optional.of(parseInstant(line, from.get()));

@@ -27,7 +27,7 @@ public final class PlanCommands {
     private volatile PlanLifecycleService plans;
 
     @Descriptor("create a plan for an action (emits plan.created): " + ServiceCommands.CREATE)
-    public String create(@Descriptor("<action> --project NAME --session ID --actor NAME [--parent ID] [key=value ...]") String... args) {
+    public Created create(@Descriptor("<action> --project NAME --session ID --actor NAME [--parent ID] [key=value ...]") String... args) {
         return ThreadNameGuard.call("plan:create", () -> ServiceCommands.create(plans, args));
     }
 

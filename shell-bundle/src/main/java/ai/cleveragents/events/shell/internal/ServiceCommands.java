@@ -36,12 +36,13 @@ final class ServiceCommands {
     private ServiceCommands() {
     }
 
-    static String record(DecisionService service, String... args) {
+    static Created record(DecisionService service, String... args) {
         CommandLine line = positionals(RECORD, Set.of("--rationale"), 4, 4, args);
         List<String> p = line.positionals();
         DecisionService s = require(service, NO_DECISIONS);
-        return decisions(List.of(call(() -> s.recordDecision(p.get(0), p.get(1), p.get(2), p.get(3),
-                line.value("--rationale").orElse(null)))));
+        Decision d = call(() -> s.recordDecision(p.get(0), p.get(1), p.get(2), p.get(3),
+                line.value("--rationale").orElse(null)));
+        return new Created(d.decisionId(), d, decisions(List.of(d)));
     }
 
     static String list(DecisionService service, String... args) {
@@ -64,7 +65,7 @@ final class ServiceCommands {
         return decisions(List.of(call(() -> s.revertDecision(p.get(0), p.get(1)))));
     }
 
-    static String create(PlanLifecycleService service, String... args) {
+    static Created create(PlanLifecycleService service, String... args) {
         CommandLine line = CommandLine.parse(CREATE, Set.of("--project", "--session", "--actor", "--parent"), Set.of(), args);
         if (line.positionals().isEmpty()) {
             throw line.error("missing action");
@@ -74,8 +75,9 @@ final class ServiceCommands {
         String session = required(line, "--session");
         String actor = required(line, "--actor");
         PlanLifecycleService s = require(service, NO_PLANS);
-        return plan(call(() -> s.useAction(line.positionals().get(0), project, session, actor, parameters,
-                line.value("--parent").orElse(null))));
+        Plan p = call(() -> s.useAction(line.positionals().get(0), project, session, actor, parameters,
+                line.value("--parent").orElse(null)));
+        return new Created(p.planId(), p, plan(p));
     }
 
     static String execute(PlanLifecycleService service, String... args) {

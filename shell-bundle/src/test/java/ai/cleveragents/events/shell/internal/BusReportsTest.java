@@ -18,7 +18,8 @@ public class BusReportsTest {
             0, 1, 2,
             List.of(new Fakes.Subscription("demo [30]", EnumSet.allOf(EventType.class), true, false, "demo.Handler"),
                     new Fakes.Subscription("-", Set.of(EventType.PLAN_CREATED), false, false, "x.Lambda"),
-                    new Fakes.Subscription("dead [31]", Set.of(), true, true, "dead.Sink")),
+                    new Fakes.Subscription("dead [31]", Set.of(), true, true, "dead.Sink"),
+                    new Fakes.Observer("bridge [32]", EnumSet.allOf(EventType.class), "bridge.Outbound")),
             Map.of("journal.appends", 3L));
 
     private static final List<BusView> BUSES = List.of(
@@ -62,10 +63,12 @@ public class BusReportsTest {
     @Test
     public void subscribersShowOwnersKindsAndTypes() {
         assertEquals(""
-                + "BUS       OWNER      KIND        TYPES         HANDLER\n"
-                + "reactive  demo [30]  whiteboard  *             demo.Handler\n"
-                + "reactive  -          subscribe   plan.created  x.Lambda\n"
-                + "reactive  dead [31]  whiteboard  (unhandled)   dead.Sink\n", BusReports.subscribers(BUSES));
+                + "BUS       OWNER        KIND                 TYPES         HANDLER\n"
+                + "reactive  demo [30]    whiteboard           *             demo.Handler\n"
+                + "reactive  -            subscribe            plan.created  x.Lambda\n"
+                + "reactive  dead [31]    whiteboard           (unhandled)   dead.Sink\n"
+                + "reactive  bridge [32]  whiteboard observer  *             bridge.Outbound\n",
+                BusReports.subscribers(BUSES));
         assertEquals("no subscriptions\n", BusReports.subscribers(BUSES.subList(1, 2)));
         assertEquals(BusReports.NO_BUS + "\n", BusReports.subscribers(List.of()));
     }

@@ -19,6 +19,7 @@ import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.Subscription;
+import ai.cleveragents.events.SwapSafeEmitter;
 
 public class EmitRequestTest {
 
@@ -68,18 +69,32 @@ public class EmitRequestTest {
     public void emitsOnTheBusOrExplainsWhyNot() {
         DomainEvent event = DomainEvent.of(EventType.SESSION_STARTED);
         List<DomainEvent> emitted = new ArrayList<>();
+        RecordingBus bus = new RecordingBus(emitted::add);
         assertEquals("emitted session.started " + event.eventId() + " on test",
-                EmitRequest.emit(new RecordingBus(emitted::add), "test", event));
+                EmitRequest.emit(new SwapSafeEmitter(() -> bus), () -> "test", event));
         assertEquals(List.of(event), emitted);
-        assertEquals(BusReports.NO_BUS, assertThrows(CommandException.class, () -> EmitRequest.emit(null, "-", event)).getMessage());
-        assertEquals("event rejected: closed", assertThrows(CommandException.class,
-                () -> EmitRequest.emit(new RecordingBus(e -> {
-                    throw new EventRejectedException(EventRejectedException.Reason.CLOSED, "closed", null);
-                }), "test", event)).getMessage());
+        assertEquals(BusReports.NO_BUS, assertThrows(CommandException.class,
+                () -> EmitRequest.emit(new SwapSafeEmitter(() -> null), () -> "-", event)).getMessage());
+        RecordingBus closed = new RecordingBus(e -> {
+            throw new EventRejectedException(EventRejectedException.Reason.CLOSED, "closed", null);
+        });
+        assertEquals("event rejected: the bound bus stayed closed for 16 attempts; not emitted",
+                assertThrows(CommandException.class,
+                        () -> EmitRequest.emit(new SwapSafeEmitter(() -> closed), () -> "test", event)).getMessage());
+        RecordingBus tooLarge = new RecordingBus(e -> {
+            throw new EventRejectedException(EventRejectedException.Reason.TOO_LARGE, "too large", null);
+        });
+        assertEquals("event rejected: too large", assertThrows(CommandException.class,
+                () -> EmitRequest.emit(new SwapSafeEmitter(() -> tooLarge), () -> "test", event)).getMessage());
     }
 
     /** A bus that hands every event to a consumer and supports nothing else. */
     private record RecordingBus(Consumer<DomainEvent> sink) implements EventBus {
+        @Override
+        public Subscription subscribe(Set<EventType> types, String filter, EventHandler handler) {
+            throw new UnsupportedOperationException();
+        }
+
         @Override
         public void emit(DomainEvent event) {
             sink.accept(event);
@@ -92,6 +107,11 @@ public class EmitRequestTest {
 
         @Override
         public Subscription subscribe(Set<EventType> types, EventHandler handler) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Subscription observe(Set<EventType> types, EventHandler observer) {
             throw new UnsupportedOperationException();
         }
 

@@ -34,6 +34,24 @@ final class Fakes {
             implements SubscriptionInfo {
     }
 
+    /** A whiteboard observer (a bridge or a tail). */
+    record Observer(String owner, Set<EventType> types, String handler) implements SubscriptionInfo {
+        @Override
+        public boolean whiteboard() {
+            return true;
+        }
+
+        @Override
+        public boolean unhandled() {
+            return false;
+        }
+
+        @Override
+        public boolean observer() {
+            return true;
+        }
+    }
+
     /** A journal over a list, with the contract's semantics, and the problems it reports. */
     record Journal(List<DomainEvent> events, List<JournalProblem> problems) implements EventJournal {
 

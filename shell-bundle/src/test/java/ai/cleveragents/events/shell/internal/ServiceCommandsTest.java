@@ -130,10 +130,12 @@ public class ServiceCommandsTest {
     @Test
     public void decisionsAreRecordedListedSupersededAndReverted() {
         Decisions service = new Decisions();
+        Created recorded = ServiceCommands.record(service, "p-1", "model", "which?", "gpt", "--rationale", "cheap");
         assertEquals(""
                 + "DECISION  PLAN  TYPE   QUESTION  CHOSEN  STATUS  RATIONALE\n"
-                + "d0        p-1   model  which?    gpt     active  cheap",
-                ServiceCommands.record(service, "p-1", "model", "which?", "gpt", "--rationale", "cheap"));
+                + "d0        p-1   model  which?    gpt     active  cheap", recorded.toString());
+        assertEquals("d0", recorded.id());
+        assertEquals("d0", ((Decision) recorded.value()).decisionId());
         assertTrue(ServiceCommands.supersede(service, "d0", "claude").contains("d1        p-1   model  which?    claude  active  -"));
         assertTrue(ServiceCommands.revert(service, "d1", "too slow").contains("reverted"));
         assertEquals(3, ServiceCommands.list(service, "p-1").split("\n").length);
@@ -154,8 +156,11 @@ public class ServiceCommandsTest {
     @Test
     public void plansAreCreatedExecutedFailedCancelledAndShown() {
         Plans service = new Plans();
-        String created = ServiceCommands.create(service, "deploy", "env=prod", "token=t", "--project", "x",
+        Created plan = ServiceCommands.create(service, "deploy", "env=prod", "token=t", "--project", "x",
                 "--session", "s-1", "--actor", "bob");
+        assertEquals("p0", plan.id());
+        assertEquals("deploy", ((Plan) plan.value()).actionName());
+        String created = plan.toString();
         assertTrue(created, created.startsWith("FIELD       VALUE\nplan        p0\n"));
         assertTrue(created, created.contains("parameters  {\"env\":\"prod\",\"token\":\"***\"}"));
         assertTrue(ServiceCommands.execute(service, "p0").contains("phase       completed"));

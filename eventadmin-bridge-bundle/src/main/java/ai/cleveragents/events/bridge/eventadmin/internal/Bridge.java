@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import ai.cleveragents.events.EventBus;
+import ai.cleveragents.events.SwapSafeEmitter;
 import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 
 import org.osgi.service.event.Event;
@@ -47,7 +48,7 @@ final class Bridge {
                 : null;
         if (settings.directions().inbound()) {
             InboundProcessor processor = new InboundProcessor(new InboundMapping(topics), cameIn,
-                    new BusEmitter(bus), metrics);
+                    new SwapSafeEmitter(bus), metrics);
             this.pump = new InboundPump(settings.queueCapacity(), processor, metrics,
                     "cleveragents-eventadmin-bridge-in");
             this.inbound = new InboundHandler(topics, origin, wentOut, pump, metrics);

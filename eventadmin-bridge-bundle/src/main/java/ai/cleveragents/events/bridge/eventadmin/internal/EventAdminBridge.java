@@ -133,7 +133,8 @@ public final class EventAdminBridge implements MetricsSource {
         }
         if (bridge.outbound() != null) {
             registrations.add(context.registerService(EventHandler.class, bridge.outbound(),
-                    dictionary(Map.<String, Object>of(EventBusConstants.EVENT_TYPES, "*"))));
+                    dictionary(Map.<String, Object>of(EventBusConstants.EVENT_TYPES, "*",
+                            EventBusConstants.EVENT_OBSERVER, Boolean.TRUE))));
         }
     }
 

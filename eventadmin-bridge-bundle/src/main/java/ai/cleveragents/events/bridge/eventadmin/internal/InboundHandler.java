@@ -3,6 +3,8 @@ package ai.cleveragents.events.bridge.eventadmin.internal;
 import org.osgi.service.event.Event;
 import org.osgi.service.event.EventHandler;
 
+import ai.cleveragents.events.json.WireFields;
+
 /**
  * The inbound direction's Event Admin handler: ignores topics outside the prefix and the bridge's own
  * outbound events (by origin mark and by remembered id), and queues the rest for the pump. It never
@@ -30,7 +32,7 @@ final class InboundHandler implements EventHandler {
             metrics.ignoredTopic();
             return;
         }
-        Object id = event.getProperty(PropertyKeys.EVENT_ID);
+        Object id = event.getProperty(WireFields.EVENT_ID);
         if (origin.equals(event.getProperty(PropertyKeys.ORIGIN)) || id instanceof String && wentOut.contains((String) id)) {
             metrics.loopSuppressed();
             return;

@@ -6,10 +6,9 @@ import java.util.Map;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.json.WireFields;
 
 import org.osgi.service.event.Event;
-
-import com.github.f4b6a3.ulid.Ulid;
 
 /**
  * Turns an Event Admin event under the prefix back into a domain event: the inverse of
@@ -34,7 +33,7 @@ final class InboundMapping {
      */
     DomainEvent toDomainEvent(Event event) throws InboundRejection {
         EventType type = topics.typeOf(event.getTopic());
-        String typeId = optional(event, PropertyKeys.EVENT_TYPE, String.class);
+        String typeId = optional(event, WireFields.EVENT_TYPE, String.class);
         if (typeId != null && !typeId.equals(type.id())) {
             throw new InboundRejection(DropReason.INVALID_VALUE, "event_type '" + typeId
                     + "' does not match topic '" + event.getTopic() + "' (" + type.id() + ")");
@@ -43,12 +42,12 @@ final class InboundMapping {
                 .eventId(eventId(event))
                 .correlationId(correlationId(event))
                 .timestamp(timestamp(event))
-                .planId(context(event, PropertyKeys.PLAN_ID))
-                .rootPlanId(context(event, PropertyKeys.ROOT_PLAN_ID))
-                .sessionId(context(event, PropertyKeys.SESSION_ID))
-                .actorName(context(event, PropertyKeys.ACTOR_NAME))
-                .projectName(context(event, PropertyKeys.PROJECT_NAME));
-        Map<?, ?> details = optional(event, PropertyKeys.DETAILS, Map.class);
+                .planId(context(event, WireFields.PLAN_ID))
+                .rootPlanId(context(event, WireFields.ROOT_PLAN_ID))
+                .sessionId(context(event, WireFields.SESSION_ID))
+                .actorName(context(event, WireFields.ACTOR_NAME))
+                .projectName(context(event, WireFields.PROJECT_NAME));
+        Map<?, ?> details = optional(event, WireFields.DETAILS, Map.class);
         try {
             if (details != null) {
                 for (Map.Entry<?, ?> e : details.entrySet()) {
@@ -66,15 +65,15 @@ final class InboundMapping {
     }
 
     private static String eventId(Event event) throws InboundRejection {
-        String id = optional(event, PropertyKeys.EVENT_ID, String.class);
-        if (id != null && !Ulid.isValid(id)) {
+        String id = optional(event, WireFields.EVENT_ID, String.class);
+        if (id != null && !DomainEvent.isValidEventId(id)) {
             throw new InboundRejection(DropReason.INVALID_ID, "event_id '" + id + "' is not a ULID");
         }
         return id;
     }
 
     private static String correlationId(Event event) throws InboundRejection {
-        String id = optional(event, PropertyKeys.CORRELATION_ID, String.class);
+        String id = optional(event, WireFields.CORRELATION_ID, String.class);
         if (id != null && id.isBlank()) {
             throw new InboundRejection(DropReason.INVALID_ID, "correlation_id is blank");
         }
@@ -82,7 +81,7 @@ final class InboundMapping {
     }
 
     private static Instant timestamp(Event event) throws InboundRejection {
-        Long millis = optional(event, PropertyKeys.TIMESTAMP, Long.class);
+        Long millis = optional(event, WireFields.TIMESTAMP, Long.class);
         String iso = optional(event, PropertyKeys.TIMESTAMP_ISO, String.class);
         if (iso == null) {
             return millis == null ? null : Instant.ofEpochMilli(millis);

@@ -4,6 +4,8 @@ import java.util.function.Consumer;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventLimits;
+import ai.cleveragents.events.EventRejectedException;
+import ai.cleveragents.events.SwapSafeEmitter;
 
 import org.osgi.service.event.Event;
 
@@ -16,10 +18,10 @@ final class InboundProcessor implements Consumer<Event> {
 
     private final InboundMapping mapping;
     private final RecentIds cameIn;
-    private final BusEmitter emitter;
+    private final SwapSafeEmitter emitter;
     private final BridgeMetrics metrics;
 
-    InboundProcessor(InboundMapping mapping, RecentIds cameIn, BusEmitter emitter, BridgeMetrics metrics) {
+    InboundProcessor(InboundMapping mapping, RecentIds cameIn, SwapSafeEmitter emitter, BridgeMetrics metrics) {
         this.mapping = mapping;
         this.cameIn = cameIn;
         this.emitter = emitter;
@@ -40,12 +42,24 @@ final class InboundProcessor implements Consumer<Event> {
                     + " already came in");
             return;
         }
-        switch (emitter.emit(domainEvent)) {
-            case EMITTED -> metrics.emittedIn();
-            case NO_BUS -> metrics.dropped(DropReason.NO_BUS, "no event bus bound for " + domainEvent.eventId());
-            case TOO_LARGE -> metrics.dropped(DropReason.TOO_LARGE, "the bus's journal cannot hold "
-                    + domainEvent.eventId() + ", over " + EventLimits.MAX_EVENT_BYTES + " bytes encoded");
-            default -> metrics.dropped(DropReason.REJECTED, "the bus refused " + domainEvent.eventId());
+        emit(domainEvent);
+    }
+
+    /** Emits through the swap rule and counts what became of the event. */
+    private void emit(DomainEvent domainEvent) {
+        try {
+            switch (emitter.emit(domainEvent)) {
+                case EMITTED -> metrics.emittedIn();
+                case NO_BUS -> metrics.dropped(DropReason.NO_BUS, "no event bus bound for " + domainEvent.eventId());
+                default -> metrics.dropped(DropReason.REJECTED, "every bus tried was closed for " + domainEvent.eventId());
+            }
+        } catch (EventRejectedException e) {
+            if (e.reason() == EventRejectedException.Reason.TOO_LARGE) {
+                metrics.dropped(DropReason.TOO_LARGE, "the bus's journal cannot hold " + domainEvent.eventId()
+                        + ", over " + EventLimits.MAX_EVENT_BYTES + " bytes encoded");
+            } else {
+                metrics.dropped(DropReason.REJECTED, "the bus refused " + domainEvent.eventId() + " (" + e.reason() + ")");
+            }
         }
     }
 }

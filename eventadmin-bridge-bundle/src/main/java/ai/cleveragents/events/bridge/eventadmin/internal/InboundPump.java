@@ -8,6 +8,8 @@ import java.util.function.Consumer;
 
 import org.osgi.service.event.Event;
 
+import ai.cleveragents.events.json.WireFields;
+
 /**
  * The bounded queue between Event Admin's delivery threads and the bridge's own single thread, which
  * processes the queued events in arrival order. {@link #offer} never blocks: when the queue is full
@@ -52,7 +54,7 @@ final class InboundPump {
     boolean offer(Event event) {
         if (!queue.offer(event)) {
             metrics.dropped(DropReason.QUEUE_FULL, "inbound queue full (" + capacity + " events), dropped "
-                    + event.getTopic() + " " + event.getProperty(PropertyKeys.EVENT_ID));
+                    + event.getTopic() + " " + event.getProperty(WireFields.EVENT_ID));
             return false;
         }
         return true;

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.json.WireFields;
 
 import org.osgi.service.event.EventConstants;
 
@@ -35,17 +36,17 @@ final class OutboundMapping {
     Map<String, Object> properties(DomainEvent event) {
         Map<String, Object> p = new HashMap<>(32);
         p.put(EventConstants.EVENT_TOPIC, topicOf(event));
-        p.put(PropertyKeys.EVENT_ID, event.eventId());
-        p.put(PropertyKeys.EVENT_TYPE, event.eventType().id());
-        p.put(PropertyKeys.TIMESTAMP, event.timestamp().toEpochMilli());
+        p.put(WireFields.EVENT_ID, event.eventId());
+        p.put(WireFields.EVENT_TYPE, event.eventType().id());
+        p.put(WireFields.TIMESTAMP, event.timestamp().toEpochMilli());
         p.put(PropertyKeys.TIMESTAMP_ISO, event.timestamp().toString());
-        p.put(PropertyKeys.CORRELATION_ID, event.correlationId());
-        putIfPresent(p, PropertyKeys.PLAN_ID, event.planId());
-        putIfPresent(p, PropertyKeys.ROOT_PLAN_ID, event.rootPlanId());
-        putIfPresent(p, PropertyKeys.SESSION_ID, event.sessionId());
-        putIfPresent(p, PropertyKeys.ACTOR_NAME, event.actorName());
-        putIfPresent(p, PropertyKeys.PROJECT_NAME, event.projectName());
-        p.put(PropertyKeys.DETAILS, event.details());
+        p.put(WireFields.CORRELATION_ID, event.correlationId());
+        putIfPresent(p, WireFields.PLAN_ID, event.planId());
+        putIfPresent(p, WireFields.ROOT_PLAN_ID, event.rootPlanId());
+        putIfPresent(p, WireFields.SESSION_ID, event.sessionId());
+        putIfPresent(p, WireFields.ACTOR_NAME, event.actorName());
+        putIfPresent(p, WireFields.PROJECT_NAME, event.projectName());
+        p.put(WireFields.DETAILS, event.details());
         p.put(PropertyKeys.ORIGIN, origin);
         return p;
     }

@@ -19,6 +19,7 @@ import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 import ai.cleveragents.events.dispatch.DispatchEngine;
+import ai.cleveragents.events.json.WireFields;
 
 import org.junit.After;
 import org.junit.Test;
@@ -205,13 +206,13 @@ public class BridgeTest {
         start(Direction.out, null);
         engine.emit(DomainEvent.builder(EventType.TOOL_INVOKED).actorName("Bearer abcdef123456")
                 .detail("password", "hunter2").detail("tool", "http").build());
-        Map<?, ?> details = (Map<?, ?>) eventAdminSaw.get(0).getProperty(PropertyKeys.DETAILS);
+        Map<?, ?> details = (Map<?, ?>) eventAdminSaw.get(0).getProperty(WireFields.DETAILS);
         assertEquals(Map.of("password", DetailRedactor.MASK, "tool", "http"), details);
-        assertEquals("Bearer " + DetailRedactor.MASK, eventAdminSaw.get(0).getProperty(PropertyKeys.ACTOR_NAME));
+        assertEquals("Bearer " + DetailRedactor.MASK, eventAdminSaw.get(0).getProperty(WireFields.ACTOR_NAME));
 
         redaction.set(DetailRedactor.compile(null));
         engine.emit(DomainEvent.builder(EventType.TOOL_INVOKED).detail("password", "hunter2").build());
-        assertEquals("hunter2", ((Map<?, ?>) eventAdminSaw.get(1).getProperty(PropertyKeys.DETAILS)).get("password"));
+        assertEquals("hunter2", ((Map<?, ?>) eventAdminSaw.get(1).getProperty(WireFields.DETAILS)).get("password"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.dispatch.EmitStage;
 import ai.cleveragents.events.dispatch.redaction.DetailRedactor;
 import ai.cleveragents.events.dispatch.redaction.TerminalText;
+import ai.cleveragents.events.json.WireFields;
 
 import org.slf4j.ILoggerFactory;
 import org.slf4j.Logger;
@@ -22,8 +23,8 @@ import org.slf4j.spi.LoggingEventBuilder;
  * {@code ai.cleveragents.events.plan}), at {@link Level#WARN} for failure-type events
  * ({@code *.failed}, {@code budget.exceeded}, {@code invariant.violated}) and {@link Level#INFO}
  * otherwise. Its message is the event type id; its key-values are the event's fields under their wire
- * names ({@value #EVENT_TYPE}, {@value #EVENT_ID}, …, absent optional fields as {@code null}) followed by
- * one key-value per top-level detail, named {@value #DETAIL_PREFIX}{@code <key>}. Details and context
+ * names ({@code event_type}, {@code event_id}, …; an absent optional field is left out, not written as {@code null}) followed by
+ * one key-value per top-level detail, named {@code details.}{@code <key>}. Details and context
  * fields are first redacted by the current {@link DetailRedactor} (sensitive values masked), then every
  * string in them, keys included, is {@linkplain TerminalText#escape escaped}: no newline, ESC sequence
  * or bidi override from an event reaches a log line raw.
@@ -34,16 +35,6 @@ import org.slf4j.spi.LoggingEventBuilder;
 final class EventLogStage implements EmitStage {
 
     static final String LOGGER_PREFIX = "ai.cleveragents.events.";
-    static final String EVENT_TYPE = "event_type";
-    static final String EVENT_ID = "event_id";
-    static final String CORRELATION_ID = "correlation_id";
-    static final String TIMESTAMP = "timestamp";
-    static final String PLAN_ID = "plan_id";
-    static final String ROOT_PLAN_ID = "root_plan_id";
-    static final String SESSION_ID = "session_id";
-    static final String ACTOR_NAME = "actor_name";
-    static final String PROJECT_NAME = "project_name";
-    static final String DETAIL_PREFIX = "details.";
 
     /** Indexed by {@link EventType#ordinal()}. */
     private final Logger[] loggers;
@@ -84,8 +75,11 @@ final class EventLogStage implements EmitStage {
         return failure ? Level.WARN : Level.INFO;
     }
 
-    private static String shown(DetailRedactor masks, String field) {
-        return TerminalText.escape(masks.redactText(field));
+    /** An absent optional field is left out of the record, not written as {@code null}. */
+    private static void addIfPresent(LoggingEventBuilder record, DetailRedactor masks, String key, String field) {
+        if (field != null) {
+            record.addKeyValue(key, TerminalText.escape(masks.redactText(field)));
+        }
     }
 
     /** @return {@code false}: a log record is not a receiver, the event may still be unhandled */
@@ -103,17 +97,17 @@ final class EventLogStage implements EmitStage {
     private void write(LoggingEventBuilder record, DomainEvent event) {
         DetailRedactor masks = redactor.get();
         record.setMessage(event.eventType().id())
-                .addKeyValue(EVENT_TYPE, event.eventType().id())
-                .addKeyValue(EVENT_ID, TerminalText.escape(event.eventId()))
-                .addKeyValue(CORRELATION_ID, TerminalText.escape(event.correlationId()))
-                .addKeyValue(TIMESTAMP, event.timestamp().toString())
-                .addKeyValue(PLAN_ID, shown(masks, event.planId()))
-                .addKeyValue(ROOT_PLAN_ID, shown(masks, event.rootPlanId()))
-                .addKeyValue(SESSION_ID, shown(masks, event.sessionId()))
-                .addKeyValue(ACTOR_NAME, shown(masks, event.actorName()))
-                .addKeyValue(PROJECT_NAME, shown(masks, event.projectName()));
+                .addKeyValue(WireFields.EVENT_TYPE, event.eventType().id())
+                .addKeyValue(WireFields.EVENT_ID, TerminalText.escape(event.eventId()))
+                .addKeyValue(WireFields.CORRELATION_ID, TerminalText.escape(event.correlationId()))
+                .addKeyValue(WireFields.TIMESTAMP, event.timestamp().toString());
+        addIfPresent(record, masks, WireFields.PLAN_ID, event.planId());
+        addIfPresent(record, masks, WireFields.ROOT_PLAN_ID, event.rootPlanId());
+        addIfPresent(record, masks, WireFields.SESSION_ID, event.sessionId());
+        addIfPresent(record, masks, WireFields.ACTOR_NAME, event.actorName());
+        addIfPresent(record, masks, WireFields.PROJECT_NAME, event.projectName());
         for (Map.Entry<String, Object> detail : masks.redact(event.details()).entrySet()) {
-            record.addKeyValue(DETAIL_PREFIX + TerminalText.escape(detail.getKey()),
+            record.addKeyValue(WireFields.DETAIL_PREFIX + TerminalText.escape(detail.getKey()),
                     TerminalText.escapeAll(detail.getValue()));
         }
         record.log();

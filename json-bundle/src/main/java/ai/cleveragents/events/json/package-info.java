@@ -5,7 +5,7 @@
  * for JSON Lines. Import with {@code [1.0,2.0)}.
  */
 @Export
-@Version("1.0.1")
+@Version("1.1.0")
 package ai.cleveragents.events.json;
 
 import org.osgi.annotation.bundle.Export;

@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventLimits;
@@ -24,7 +25,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
  * "correlation_id":"01J…","plan_id":"p-1","root_plan_id":null,"session_id":null,"actor_name":null,
  * "project_name":null,"details":{}}</pre>
  *
- * <p>Decoding is strict: the four fields {@code event_id}, {@code event_type}, {@code timestamp} and
+ * <p>Decoding is strict (unless {@linkplain #tolerant() tolerant}): the four fields {@code event_id}, {@code event_type}, {@code timestamp} and
  * {@code correlation_id} are required; the context fields may be absent or {@code null}; {@code details}
  * may be absent (empty) but otherwise must be an object; unknown and duplicate fields, trailing
  * content, input over {@link #maxBytes()} UTF-8 bytes and nesting deeper than {@value #MAX_DEPTH} all
@@ -37,7 +38,13 @@ import com.fasterxml.jackson.core.StreamReadFeature;
  * {@link EventLimits#MAX_KEY_LENGTH} and {@link EventLimits#MAX_NUMBER_LENGTH} (checked when the event is
  * built) always decode.
  *
- * <p>Instances are immutable and thread-safe.
+ * <p><b>Tolerant reading.</b> A codec made by {@link #tolerant()} reads what a newer version may write:
+ * it skips unknown fields (whatever their value) and counts them ({@link #skippedFields()}), and reports
+ * an unknown event type as an {@link UnknownEventTypeException}, which a {@link JsonLinesReader} over it
+ * skips and counts. Everything else stays strict. The default codec is strict, for tests and for
+ * checking what this version writes.
+ *
+ * <p>Instances are thread-safe; apart from the tolerant codec's counter they are immutable.
  */
 public final class EventCodec {
 
@@ -52,6 +59,8 @@ public final class EventCodec {
 
     private final int maxBytes;
     private final JsonFactory factory;
+    /** Unknown fields skipped; {@code null} for a strict codec. */
+    private final LongAdder skippedFields;
 
     /** A codec with the {@linkplain #DEFAULT_MAX_BYTES default} input limit. */
     public EventCodec() {
@@ -63,6 +72,17 @@ public final class EventCodec {
      * @throws IllegalArgumentException if {@code maxBytes} is not positive
      */
     public EventCodec(int maxBytes) {
+        this(maxBytes, false);
+    }
+
+    /**
+     * @param maxBytes the largest input accepted and output produced, in UTF-8 bytes
+     * @param tolerant {@code true} to skip unknown fields (see {@link #tolerant()}), {@code false} to reject them
+     * @throws IllegalArgumentException if {@code maxBytes} is not positive
+     * @since 1.1
+     */
+    public EventCodec(int maxBytes, boolean tolerant) {
+        this.skippedFields = tolerant ? new LongAdder() : null;
         if (maxBytes <= 0) {
             throw new IllegalArgumentException("maxBytes must be positive, got " + maxBytes);
         }
@@ -76,6 +96,33 @@ public final class EventCodec {
                         .maxNumberLength(EventLimits.MAX_NUMBER_LENGTH)
                         .build())
                 .build();
+    }
+
+    /**
+     * A tolerant codec with the {@linkplain #DEFAULT_MAX_BYTES default} limit, for reading journals and
+     * wire JSON that a newer version may have written.
+     *
+     * @return a new tolerant codec
+     * @since 1.1
+     */
+    public static EventCodec tolerant() {
+        return new EventCodec(DEFAULT_MAX_BYTES, true);
+    }
+
+    /**
+     * @return {@code true} if this codec skips unknown fields
+     * @since 1.1
+     */
+    public boolean isTolerant() {
+        return skippedFields != null;
+    }
+
+    /**
+     * @return how many unknown fields this codec has skipped; always 0 for a strict codec
+     * @since 1.1
+     */
+    public long skippedFields() {
+        return skippedFields == null ? 0 : skippedFields.sum();
     }
 
     /** @return the largest input accepted and output produced, in UTF-8 bytes */
@@ -187,9 +234,9 @@ public final class EventCodec {
         return decode(utf8, 0, utf8.length);
     }
 
-    private static DomainEvent decode(JsonParser p) throws IOException {
+    private DomainEvent decode(JsonParser p) throws IOException {
         try {
-            return EventDecoder.read(p);
+            return EventDecoder.read(p, skippedFields);
         } catch (JsonProcessingException e) {
             throw new EventCodecException("malformed JSON: " + e.getOriginalMessage()
                     + locationOf(e), e);

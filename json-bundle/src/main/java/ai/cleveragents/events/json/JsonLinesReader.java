@@ -31,6 +31,7 @@ public final class JsonLinesReader implements Closeable {
     private byte[] line = new byte[256];
     private long lineNumber;
     private long position;
+    private long skippedEvents;
 
     /**
      * @param in    the input, read with internal buffering; closed by {@link #close()}
@@ -45,7 +46,8 @@ public final class JsonLinesReader implements Closeable {
     /**
      * @return the next event, or {@code null} at the end of the input
      * @throws EventCodecException if the next non-empty line is not a valid event; the message starts
-     *                             with {@code line N:}
+     *                             with {@code line N:}. With a {@linkplain EventCodec#tolerant() tolerant}
+     *                             codec, lines of an unknown event type are skipped and counted instead
      * @throws IOException         if the input fails
      */
     public DomainEvent next() throws IOException {
@@ -59,10 +61,23 @@ public final class JsonLinesReader implements Closeable {
             }
             try {
                 return codec.decode(line, 0, length);
+            } catch (UnknownEventTypeException e) {
+                if (!codec.isTolerant()) {
+                    throw new EventCodecException("line " + lineNumber + ": " + e.getMessage(), e);
+                }
+                skippedEvents++;
             } catch (EventCodecException e) {
                 throw new EventCodecException("line " + lineNumber + ": " + e.getMessage(), e);
             }
         }
+    }
+
+    /**
+     * @return how many lines a tolerant codec's reader skipped because their event type is unknown
+     * @since 1.1
+     */
+    public long skippedEvents() {
+        return skippedEvents;
     }
 
     /** @return the number of the line last read, from 1 */

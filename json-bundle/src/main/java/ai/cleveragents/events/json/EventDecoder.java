@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventType;
@@ -16,10 +17,15 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
-/** Reads one event from a streaming parser, strictly: every deviation is an {@link EventCodecException}. */
+/**
+ * Reads one event from a streaming parser: every deviation is an {@link EventCodecException}, except
+ * that a tolerant read skips unknown fields (counting them).
+ */
 final class EventDecoder {
 
     private final JsonParser p;
+    /** Where skipped unknown fields are counted; {@code null} when strict. */
+    private final LongAdder skippedFields;
     private String eventId;
     private EventType eventType;
     private Instant timestamp;
@@ -27,12 +33,16 @@ final class EventDecoder {
     private final Map<String, String> context = new LinkedHashMap<>();
     private Map<String, Object> details = Map.of();
 
-    private EventDecoder(JsonParser p) {
+    private EventDecoder(JsonParser p, LongAdder skippedFields) {
         this.p = p;
+        this.skippedFields = skippedFields;
     }
 
-    static DomainEvent read(JsonParser p) throws IOException {
-        return new EventDecoder(p).readEvent();
+    /**
+     * @param skippedFields where to count unknown fields skipped, or {@code null} to reject them
+     */
+    static DomainEvent read(JsonParser p, LongAdder skippedFields) throws IOException {
+        return new EventDecoder(p, skippedFields).readEvent();
     }
 
     private DomainEvent readEvent() throws IOException {
@@ -73,8 +83,16 @@ final class EventDecoder {
             case WireFields.PLAN_ID, WireFields.ROOT_PLAN_ID, WireFields.SESSION_ID,
                     WireFields.ACTOR_NAME, WireFields.PROJECT_NAME -> context.put(name, optionalString(name));
             case WireFields.DETAILS -> details = readDetails();
-            default -> throw error("unknown field '" + name + "'", null);
+            default -> skipUnknown(name);
         }
+    }
+
+    private void skipUnknown(String name) throws IOException {
+        if (skippedFields == null) {
+            throw error("unknown field '" + name + "'", null);
+        }
+        p.skipChildren();
+        skippedFields.increment();
     }
 
     private String requiredString(String field) throws IOException {
@@ -98,7 +116,9 @@ final class EventDecoder {
         try {
             return EventType.fromId(id);
         } catch (IllegalArgumentException e) {
-            throw error("field 'event_type': " + e.getMessage(), e);
+            JsonLocation loc = p.currentLocation();
+            throw new UnknownEventTypeException(id, "field 'event_type': " + e.getMessage() + " at line "
+                    + loc.getLineNr() + ", column " + loc.getColumnNr());
         }
     }
 
