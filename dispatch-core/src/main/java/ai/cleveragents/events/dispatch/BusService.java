@@ -1,7 +1,9 @@
 package ai.cleveragents.events.dispatch;
 
+import java.util.ArrayList;
 import java.util.Dictionary;
 import java.util.Hashtable;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -18,21 +20,35 @@ import org.osgi.framework.ServiceRegistration;
  * releases the service or stops; and delivery to whiteboard {@link ai.cleveragents.events.EventHandler}
  * services.
  *
- * <p>{@link #stop} is ordered for live swaps: the service is unregistered first, so greedy consumers
- * rebind to the next bus; only then does the engine reject late emits (which consumers retry on the
- * bus they are now bound to), drain the emits in flight and close every subscription.
+ * <p>This is the one lifecycle of every bus component: {@link #start} registers the bus and its
+ * {@link Companion} services, {@link #update} changes the properties of all of them at once (a new
+ * ranking, without re-registration), {@link #stop} ends them. {@link #stop} is ordered for live swaps:
+ * the services are unregistered first, so greedy consumers rebind to the next bus; only then does the
+ * engine reject late emits (which consumers retry on the bus they are now bound to), drain the emits in
+ * flight and close every subscription.
  */
 public final class BusService {
 
     private final DispatchEngine engine;
     private final WhiteboardHandlers whiteboard;
     private final ServiceRegistration<EventBus> registration;
+    private final List<ServiceRegistration<?>> companions = new ArrayList<>();
 
-    private BusService(BundleContext context, DispatchEngine engine, Map<String, ?> properties) {
+    private BusService(BundleContext context, DispatchEngine engine, Map<String, ?> properties,
+            List<Companion<?>> companionServices) {
         this.engine = engine;
         this.whiteboard = new WhiteboardHandlers(context, engine);
         whiteboard.open();
-        this.registration = context.registerService(EventBus.class, new Factory(engine), toDictionary(properties));
+        Dictionary<String, Object> dictionary = toDictionary(properties);
+        for (Companion<?> c : companionServices) {
+            companions.add(register(context, c, dictionary));
+        }
+        this.registration = context.registerService(EventBus.class, new Factory(engine), dictionary);
+    }
+
+    private static <S> ServiceRegistration<S> register(BundleContext context, Companion<S> c,
+            Dictionary<String, Object> properties) {
+        return context.registerService(c.type(), c.service(), properties);
     }
 
     /**
@@ -44,8 +60,23 @@ public final class BusService {
      * @return the running publication
      */
     public static BusService start(BundleContext context, DispatchEngine engine, Map<String, ?> properties) {
+        return start(context, engine, properties, List.of());
+    }
+
+    /**
+     * Registers the companions, starts tracking whiteboard handlers and registers the {@link EventBus}
+     * service, all with the same properties.
+     *
+     * @param context    the bus bundle's context
+     * @param engine     the engine to publish
+     * @param properties service properties (ranking, bus name, …)
+     * @param companions services registered, updated and unregistered with the bus
+     * @return the running publication
+     */
+    public static BusService start(BundleContext context, DispatchEngine engine, Map<String, ?> properties,
+            List<Companion<?>> companions) {
         return new BusService(Objects.requireNonNull(context, "context"), Objects.requireNonNull(engine, "engine"),
-                properties);
+                properties, List.copyOf(companions));
     }
 
     /**
@@ -55,7 +86,9 @@ public final class BusService {
      * @param properties the new properties
      */
     public void update(Map<String, ?> properties) {
-        registration.setProperties(toDictionary(properties));
+        Dictionary<String, Object> dictionary = toDictionary(properties);
+        registration.setProperties(dictionary);
+        companions.forEach(c -> c.setProperties(dictionary));
     }
 
     /**
@@ -66,13 +99,18 @@ public final class BusService {
      * @param drainTimeoutMillis how long to wait for emits in flight
      */
     public void stop(Runnable afterGateClosed, long drainTimeoutMillis) {
+        unregister(registration);
+        companions.forEach(BusService::unregister);
+        engine.close(afterGateClosed, drainTimeoutMillis);
+        whiteboard.close();
+    }
+
+    private static void unregister(ServiceRegistration<?> registration) {
         try {
             registration.unregister();
         } catch (IllegalStateException alreadyUnregistered) {
             // the framework unregisters a stopping bundle's services itself; nothing left to do here
         }
-        engine.close(afterGateClosed, drainTimeoutMillis);
-        whiteboard.close();
     }
 
     private static Dictionary<String, Object> toDictionary(Map<String, ?> properties) {

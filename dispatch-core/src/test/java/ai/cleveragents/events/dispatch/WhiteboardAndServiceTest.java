@@ -133,6 +133,23 @@ public class WhiteboardAndServiceTest {
     }
 
     @Test
+    public void companionServicesShareTheBusLifecycle() {
+        DispatchEngine other = new DispatchEngine("other", (event, emitter) -> false);
+        Runnable companion = () -> { };
+        BusService withCompanion = BusService.start(system, other, Map.of(Constants.SERVICE_RANKING, 5,
+                EventBusConstants.BUS_NAME, "other"), List.of(new Companion<>(Runnable.class, companion)));
+        ServiceReference<Runnable> ref = system.getServiceReference(Runnable.class);
+        assertEquals(5, ref.getProperty(Constants.SERVICE_RANKING));
+        assertEquals("other", ref.getProperty(EventBusConstants.BUS_NAME));
+        withCompanion.update(Map.of(Constants.SERVICE_RANKING, 7, EventBusConstants.BUS_NAME, "other"));
+        assertEquals(7, system.getServiceReference(Runnable.class).getProperty(Constants.SERVICE_RANKING));
+        withCompanion.stop(() -> { }, 1_000);
+        assertNull(system.getServiceReference(Runnable.class));
+        assertTrue(other.isClosed());
+        assertThrows(NullPointerException.class, () -> new Companion<>(Runnable.class, null));
+    }
+
+    @Test
     public void aHandlerWithAnInvalidSelectorIsIgnored() {
         List<DomainEvent> got = new ArrayList<>();
         system.registerService(EventHandler.class, got::add, props(EventBusConstants.EVENT_TYPES, "plan.exploded"));

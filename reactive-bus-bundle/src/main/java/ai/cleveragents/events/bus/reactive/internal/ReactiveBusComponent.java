@@ -2,8 +2,8 @@ package ai.cleveragents.events.bus.reactive.internal;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Dictionary;
-import java.util.Hashtable;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import ai.cleveragents.events.EventBusConstants;
@@ -11,12 +11,12 @@ import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventStream;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.dispatch.BusService;
+import ai.cleveragents.events.dispatch.Companion;
 import ai.cleveragents.events.dispatch.redaction.RedactionPolicyTracker;
 
 import org.osgi.annotation.bundle.Capability;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceRegistration;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.ConfigurationPolicy;
@@ -115,9 +115,8 @@ public final class ReactiveBusComponent {
     /** Guarded by {@code this}: whether the warning about the bundle data area was logged. */
     private boolean warnedDataArea;
 
-    /** What one start registers; replaced on restart. */
-    private record Running(ReactiveBus bus, BusService service, ServiceRegistration<EventStream> stream,
-            ServiceRegistration<EventJournal> journal) {
+    /** What one start runs: the bus and its publication (bus, stream and journal services); replaced on restart. */
+    private record Running(ReactiveBus bus, BusService service) {
     }
 
     /**
@@ -170,12 +169,7 @@ public final class ReactiveBusComponent {
 
     private void updateLive(BusSettings next) {
         updateJournal(next);
-        Map<String, Object> props = properties(next);
-        running.service().update(props);
-        running.stream().setProperties(dictionary(props));
-        if (running.journal() != null) {
-            running.journal().setProperties(dictionary(props));
-        }
+        running.service().update(properties(next));
     }
 
     private void updateJournal(BusSettings next) {
@@ -232,12 +226,12 @@ public final class ReactiveBusComponent {
                     s.journalRedact() ? "on" : "off");
         }
         ReactiveBus bus = new ReactiveBus(journal, new StreamPublisher(s.bufferSize(), s.overflow()));
-        Map<String, Object> props = properties(s);
-        ServiceRegistration<EventStream> stream = context.registerService(EventStream.class, bus.stream(), dictionary(props));
-        ServiceRegistration<EventJournal> journalReg = journal == null ? null
-                : context.registerService(EventJournal.class, bus.journal(), dictionary(props));
-        BusService service = BusService.start(context, bus.engine(), props);
-        return new Running(bus, service, stream, journalReg);
+        List<Companion<?>> companions = new ArrayList<>();
+        companions.add(new Companion<>(EventStream.class, bus.stream()));
+        if (journal != null) {
+            companions.add(new Companion<>(EventJournal.class, bus.journal()));
+        }
+        return new Running(bus, BusService.start(context, bus.engine(), properties(s), companions));
     }
 
     private void stopRunning() {
@@ -246,30 +240,13 @@ public final class ReactiveBusComponent {
         }
         Running r = running;
         running = null;
-        unregister(r.stream());
-        unregister(r.journal());
         r.service().stop(r.bus()::releaseStream, settings.closeTimeoutMillis());
         r.bus().completeStream();
         r.bus().closeJournal();
     }
 
-    private static void unregister(ServiceRegistration<?> reg) {
-        if (reg == null) {
-            return;
-        }
-        try {
-            reg.unregister();
-        } catch (IllegalStateException alreadyUnregistered) {
-            LOG.debug("reactive bus: service already unregistered by the framework");
-        }
-    }
-
     private static Map<String, Object> properties(BusSettings s) {
         return Map.of(Constants.SERVICE_RANKING, s.ranking(), EventBusConstants.BUS_NAME, ReactiveBus.NAME,
                 Constants.SERVICE_DESCRIPTION, "CleverAgents reactive event bus");
-    }
-
-    private static Dictionary<String, Object> dictionary(Map<String, Object> props) {
-        return new Hashtable<>(props);
     }
 }
