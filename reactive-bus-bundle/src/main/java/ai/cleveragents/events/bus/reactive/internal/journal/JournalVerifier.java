@@ -1,11 +1,7 @@
 package ai.cleveragents.events.bus.reactive.internal.journal;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import ai.cleveragents.events.JournalReport;
@@ -46,13 +42,9 @@ final class JournalVerifier {
         SegmentFiles.Segment segment = extent.segment();
         check.segment(segment);
         String name = SequenceCheck.name(segment);
-        try (FileChannel ch = FileChannel.open(extent.path(), StandardOpenOption.READ)) {
-            ch.position(extent.start());
-            InputStream in = new BoundedInputStream(Channels.newInputStream(ch), extent.end() - extent.start());
-            try (LineReader lines = new LineReader(in, extent.start())) {
-                while (lines.next()) {
-                    line(segment, name, lines);
-                }
+        try (LineReader lines = extent.openLines()) {
+            while (lines.next()) {
+                line(segment, name, lines);
             }
             return true;
         } catch (NoSuchFileException deletedByRetention) {

@@ -41,16 +41,14 @@ final class RecordDecoder {
             throw new EventCodecException("not a journal record (expected {\"seq\":…,\"prev\":…,\"emitter\":…, "
                     + "the event's fields, \"hash\":…})", null);
         }
+        DomainEvent event;
         try {
-            DomainEvent event = decodeEvent(p);
-            if (p.isLegacy()) {
-                return new JournalRecord(0, null, null, true, Emitters.UNKNOWN, event);
-            }
-            p.restore();
-            return new JournalRecord(p.seq(), p.prev(), p.hash(), hashMatches(p), p.emitter(), event);
+            event = decodeEvent(p);
         } finally {
             p.restore();
         }
+        return p.isLegacy() ? new JournalRecord(0, null, null, true, Emitters.UNKNOWN, event)
+                : new JournalRecord(p.seq(), p.prev(), p.hash(), hashMatches(p), p.emitter(), event);
     }
 
     private DomainEvent decodeEvent(RecordFormat.Parsed p) {

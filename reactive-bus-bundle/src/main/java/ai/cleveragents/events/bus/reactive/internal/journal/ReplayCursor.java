@@ -1,7 +1,6 @@
 package ai.cleveragents.events.bus.reactive.internal.journal;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
@@ -35,6 +34,17 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
 
         SegmentFiles.Segment segment() {
             return new SegmentFiles.Segment(path, sequence);
+        }
+
+        /**
+         * @return a reader of this extent's lines; close it (it closes the file)
+         * @throws java.nio.file.NoSuchFileException if the segment was deleted (by retention)
+         * @throws IOException if the file cannot be opened
+         */
+        LineReader openLines() throws IOException {
+            FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
+            ch.position(start);
+            return new LineReader(new BoundedInputStream(Channels.newInputStream(ch), end - start), start);
         }
     }
 
@@ -129,10 +139,7 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
         while (nextExtent < extents.size()) {
             current = extents.get(nextExtent++);
             try {
-                FileChannel ch = FileChannel.open(current.path(), StandardOpenOption.READ);
-                ch.position(current.start());
-                InputStream in = new BoundedInputStream(Channels.newInputStream(ch), current.end() - current.start());
-                reader = new LineReader(in, current.start());
+                reader = current.openLines();
                 return true;
             } catch (NoSuchFileException deletedByRetention) {
                 LOG.debug("Journal segment {} was deleted before replay reached it", current.path());
