@@ -2,6 +2,7 @@ package ai.cleveragents.events.operations.internal;
 
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Dictionary;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,15 +57,31 @@ public final class ConfigurationChecker implements ConfigurationListener {
 
     @Override
     public void configurationEvent(ConfigurationEvent event) {
+        Map<String, Object> current = null;
         try {
-            if (event.getType() == ConfigurationEvent.CM_UPDATED) {
-                String filter = "(service.pid=" + event.getPid() + ")";
-                for (Configuration configuration : configurations(filter)) {
-                    check(configuration);
+            if (event.getType() != ConfigurationEvent.CM_DELETED) {
+                for (Configuration configuration : configurations("(service.pid=" + filterValue(event.getPid()) + ")")) {
+                    if (event.getType() == ConfigurationEvent.CM_UPDATED) {
+                        check(configuration);
+                    }
+                    current = propertiesOf(configuration);
                 }
             }
         } finally {
-            retry.retryFailed(event.getPid());
+            retry.retryFailed(event.getPid(), current);
+        }
+    }
+
+    private static String filterValue(String value) {
+        return value.replaceAll("([\\\\()*])", "\\\\$1");
+    }
+
+    private static Map<String, Object> propertiesOf(Configuration configuration) {
+        try {
+            Dictionary<String, Object> properties = configuration.getProperties();
+            return properties == null ? null : FrameworkUtil.asMap(properties);
+        } catch (IllegalStateException deleted) {
+            return null;
         }
     }
 

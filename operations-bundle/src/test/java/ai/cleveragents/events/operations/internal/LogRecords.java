@@ -24,7 +24,10 @@ final class LogRecords implements AutoCloseable {
 
     /** @return "LEVEL logger - message" per record */
     List<String> lines() {
-        return appender.list.stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " - " + e.getFormattedMessage()).toList();
+        synchronized (appender) {
+            return appender.list.stream().map(e -> e.getLevel() + " " + e.getLoggerName() + " - "
+                    + e.getFormattedMessage()).toList();
+        }
     }
 
     @Override
