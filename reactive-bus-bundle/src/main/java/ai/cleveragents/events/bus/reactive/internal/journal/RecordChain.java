@@ -42,6 +42,21 @@ final class RecordChain {
         return new Sealed(line, nextSeq, hash(line, line.length - 1));
     }
 
+    /** Where the chain is: the next sequence number and the hash the next record links to. */
+    record Position(long nextSeq, byte[] prev) {
+    }
+
+    /** @return where the chain is now, to {@link #reset} to if the records sealed from here are not written */
+    Position position() {
+        return new Position(nextSeq, prev);
+    }
+
+    /** Moves the chain back to where it was. */
+    void reset(Position position) {
+        nextSeq = position.nextSeq();
+        prev = position.prev();
+    }
+
     /** Moves the chain past a record written after {@link #seal}. */
     void advance(Sealed written) {
         nextSeq = written.seq() + 1;
