@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -28,11 +28,13 @@ import ai.cleveragents.events.bus.reactive.internal.BenchmarkReactiveBus;
 
 /**
  * Durable throughput of the reactive bus (issue 15): one producer through {@link EventBus#emitAll} in
- * batches of {@value #BATCH}, against one producer and 16 producers through plain {@link EventBus#emit},
- * in the same run, journal {@code group} (or {@code always}) with the default group-commit settings and
- * one synchronous subscriber. The latency benchmark samples one {@code emitAll} call: the time until
- * every event of the batch is durable and delivered, i.e. each event's acknowledgement latency at most.
- * After each trial it prints the journal's events per {@code fsync}.
+ * batches of {@code batch} events, against one producer and 16 producers through plain {@link
+ * EventBus#emit}, in the same run, journal {@code group} (or {@code always}) with the default
+ * group-commit settings and one synchronous subscriber. {@code emitAllThroughput} counts batches as
+ * operations and events in its {@code events} counter (events per second). The latency benchmark
+ * samples one {@code emitAll} call: the time until every event of the batch is durable and delivered,
+ * i.e. each event's acknowledgement latency at most. After each trial it prints the journal's events
+ * per {@code fsync}.
  */
 @State(Scope.Benchmark)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
@@ -40,17 +42,26 @@ import ai.cleveragents.events.bus.reactive.internal.BenchmarkReactiveBus;
 @Measurement(iterations = 5, time = 1)
 public class DurableBatchBenchmark {
 
-    /** Events per {@code emitAll} call. */
-    public static final int BATCH = 256;
-
     /** The durability policy. */
     @Param({"group"})
     public String durability;
 
+    /** Events per {@code emitAll} call. */
+    @Param({"256", "1024"})
+    public int batch;
+
+    /** Events emitted by one benchmark thread, reported per second. */
+    @State(Scope.Thread)
+    @AuxCounters(AuxCounters.Type.OPERATIONS)
+    public static class Events {
+        /** Events emitted. */
+        public long events;
+    }
+
     private BenchmarkReactiveBus reactive;
     private EventBus bus;
     private DomainEvent event;
-    private List<DomainEvent> batch;
+    private List<DomainEvent> events;
 
     /** Opens the bus and its journal. */
     @Setup(Level.Trial)
@@ -60,7 +71,7 @@ public class DurableBatchBenchmark {
         Receiver receiver = Receivers.of(1).all()[0];
         bus.subscribeAll(receiver);
         event = Fixtures.typical();
-        batch = Collections.nCopies(BATCH, event);
+        events = Collections.nCopies(batch, event);
     }
 
     /** Prints events per fsync, closes the bus and deletes the journal. */
@@ -75,13 +86,13 @@ public class DurableBatchBenchmark {
         TempFiles.deleteTree(reactive.journalDirectory());
     }
 
-    /** One producer, batches: durable events per second. */
+    /** One producer, batches: batches per second, and durable events per second in {@code events}. */
     @Benchmark
     @BenchmarkMode(Mode.Throughput)
     @OutputTimeUnit(TimeUnit.SECONDS)
-    @OperationsPerInvocation(BATCH)
-    public void emitAllThroughput() {
-        bus.emitAll(batch);
+    public void emitAllThroughput(Events counter) {
+        bus.emitAll(events);
+        counter.events += batch;
     }
 
     /** One producer, batches: time until a whole batch is durable and delivered, sampled. */
@@ -89,7 +100,7 @@ public class DurableBatchBenchmark {
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MICROSECONDS)
     public void emitAllLatency() {
-        bus.emitAll(batch);
+        bus.emitAll(events);
     }
 
     /** One producer, plain emits: the peer of {@link #emitAllThroughput()}. */
