@@ -1,11 +1,16 @@
 package ai.cleveragents.events.services.internal;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
+import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.MetricsSource;
 import ai.cleveragents.events.services.Decision;
 import ai.cleveragents.events.services.DecisionService;
@@ -13,6 +18,7 @@ import ai.cleveragents.events.services.PlanLifecycleService;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -23,7 +29,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The {@link DecisionService}: decisions in memory, the plan context taken from the
+ * The {@link DecisionService}: decisions in memory, rebuilt at activation from the {@link EventJournal}
+ * when one is registered (see {@link Rebuild}, {@link DecisionFold}; a static, optional, greedy
+ * reference, as for {@link PlanLifecycleComponent}), the plan context taken from the
  * {@link PlanLifecycleService}, events on the best-ranked {@link EventBus} (see {@link BusEmitter}).
  * Also a {@link MetricsSource} named {@value #METRICS_NAME}.
  */
@@ -57,16 +65,35 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventBus bus;
 
+    /** The event types a rebuild replays. */
+    static final Set<EventType> TYPES = EnumSet.of(EventType.DECISION_CREATED, EventType.DECISION_SUPERSEDED,
+            EventType.DECISION_REVERTED);
+
     private final BusEmitter emitter = new BusEmitter(() -> bus);
+    private final Handover handover = Handover.decisions();
     private final DecisionLedger ledger;
+    private final Rebuild rebuild;
 
     /**
-     * @param config the configuration
-     * @param plans  where the plans decisions are taken in live
+     * Rebuilds the decisions from the journal, if one is bound.
+     *
+     * @param config  the configuration
+     * @param plans   where the plans decisions are taken in live
+     * @param journal the journal to rebuild from, or {@code null} to start empty (in memory only)
      */
     @Activate
-    public DecisionComponent(Config config, @Reference(name = "plans") PlanLifecycleService plans) {
+    public DecisionComponent(Config config, @Reference(name = "plans") PlanLifecycleService plans,
+            @Reference(name = "journal", cardinality = ReferenceCardinality.OPTIONAL,
+                    policyOption = ReferencePolicyOption.GREEDY) EventJournal journal) {
         this.ledger = new DecisionLedger(emitter, plans::plan, config.max_decisions());
+        this.rebuild = journal == null ? Rebuild.none()
+                : handover.takeOver(() -> Rebuild.run("decision service", journal, TYPES, ledger::replay));
+    }
+
+    /** Refuses changes from now on: a successor instance rebuilds from the journal. */
+    @Deactivate
+    void deactivate() {
+        handover.close();
     }
 
     /**
@@ -82,17 +109,17 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     @Override
     public Decision recordDecision(String planId, String decisionType, String question, String chosenOption,
             String rationale) {
-        return ledger.record(planId, decisionType, question, chosenOption, rationale);
+        return handover.change(() -> ledger.record(planId, decisionType, question, chosenOption, rationale));
     }
 
     @Override
     public Decision supersedeDecision(String decisionId, String newChosenOption, String rationale) {
-        return ledger.supersede(decisionId, newChosenOption, rationale);
+        return handover.change(() -> ledger.supersede(decisionId, newChosenOption, rationale));
     }
 
     @Override
     public Decision revertDecision(String decisionId, String reason) {
-        return ledger.revert(decisionId, reason);
+        return handover.change(() -> ledger.revert(decisionId, reason));
     }
 
     @Override
@@ -106,11 +133,18 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     }
 
     /**
-     * @return the emit counters ({@code emits.skipped}, {@code emits.redirected}, {@code emits.lost}) and
-     *         {@code decisions.retained}
+     * @return the emit counters ({@code emits.skipped}, {@code emits.redirected}, {@code emits.lost}),
+     *         {@code decisions.retained} and the rebuild's counters ({@link Rebuild#counters()})
      */
     @Override
     public Map<String, Long> metrics() {
-        return emitter.countersWith(ledger.counters());
+        Map<String, Long> own = new TreeMap<>(ledger.counters());
+        own.putAll(rebuild.counters());
+        return emitter.countersWith(own);
+    }
+
+    /** @return the problems the rebuild named, for tests */
+    List<String> rebuildProblems() {
+        return rebuild.problems();
     }
 }

@@ -29,6 +29,7 @@ final class DecisionLedger {
     private final EntryStore<Decision> store;
     /** decision ids per plan id, in recording order; guarded by itself */
     private final Map<String, List<String>> byPlan = new HashMap<>();
+    private final DecisionFold fold;
 
     /**
      * @param emitter      emits on the bound bus
@@ -39,6 +40,16 @@ final class DecisionLedger {
         this.emitter = emitter;
         this.plans = plans;
         this.store = new EntryStore<>(maxDecisions, this::unindex);
+        this.fold = new DecisionFold(store, this::add);
+    }
+
+    /**
+     * Applies a journalled event while the state is rebuilt, before the ledger is used.
+     *
+     * @see DecisionFold#apply(DomainEvent)
+     */
+    Folded replay(DomainEvent event) {
+        return fold.apply(event);
     }
 
     Decision record(String planId, String decisionType, String question, String chosenOption, String rationale) {
@@ -153,7 +164,7 @@ final class DecisionLedger {
         return decision;
     }
 
-    private static Decision changed(Decision d, DecisionStatus status, String supersededBy, String reason) {
+    static Decision changed(Decision d, DecisionStatus status, String supersededBy, String reason) {
         return new Decision(d.decisionId(), d.planId(), d.rootPlanId(), d.sessionId(), d.actorName(),
                 d.projectName(), d.decisionType(), d.question(), d.chosenOption(), d.rationale(), status,
                 d.supersedes(), supersededBy, reason, d.recordedAt());

@@ -26,6 +26,7 @@ final class PlanLedger {
 
     private final BusEmitter emitter;
     private final EntryStore<Plan> store;
+    private final PlanFold fold;
 
     /**
      * @param emitter          emits on the bound bus
@@ -34,6 +35,16 @@ final class PlanLedger {
     PlanLedger(BusEmitter emitter, int maxFinishedPlans) {
         this.emitter = emitter;
         this.store = new EntryStore<>(maxFinishedPlans, evicted -> { });
+        this.fold = new PlanFold(store);
+    }
+
+    /**
+     * Applies a journalled event while the state is rebuilt, before the ledger is used.
+     *
+     * @see PlanFold#apply(DomainEvent)
+     */
+    Folded replay(DomainEvent event) {
+        return fold.apply(event);
     }
 
     Plan create(String actionName, String projectName, String sessionId, String actorName,

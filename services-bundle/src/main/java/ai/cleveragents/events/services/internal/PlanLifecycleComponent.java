@@ -1,11 +1,16 @@
 package ai.cleveragents.events.services.internal;
 
-import java.util.Map;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
+import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.MetricsSource;
 import ai.cleveragents.events.services.Plan;
 import ai.cleveragents.events.services.PlanLifecycleService;
@@ -13,6 +18,7 @@ import ai.cleveragents.events.services.PlanPhase;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -23,9 +29,14 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The {@link PlanLifecycleService}: plans in memory, events on the best-ranked {@link EventBus} (see
- * {@link BusEmitter} for what happens during a swap). Also a {@link MetricsSource} named
- * {@value #METRICS_NAME}.
+ * The {@link PlanLifecycleService}: plans in memory, rebuilt at activation from the {@link EventJournal}
+ * when one is registered (see {@link Rebuild}, {@link PlanFold}), events on the best-ranked
+ * {@link EventBus} (see {@link BusEmitter} for what happens during a swap). Also a
+ * {@link MetricsSource} named {@value #METRICS_NAME}.
+ *
+ * <p>The journal is a static, optional, greedy reference: a journal that appears, goes or is replaced
+ * reactivates the component, which rebuilds from the journal now bound (or starts empty without one).
+ * The state is therefore always the fold of the bound journal, never a merge of two journals.
  */
 @Component(service = {PlanLifecycleService.class, MetricsSource.class}, configurationPid = PlanLifecycleComponent.PID,
         property = EventBusConstants.METRICS_NAME + "=" + PlanLifecycleComponent.METRICS_NAME)
@@ -57,15 +68,33 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventBus bus;
 
+    /** The event types a rebuild replays. */
+    static final Set<EventType> TYPES = EnumSet.of(EventType.PLAN_CREATED, EventType.PLAN_PHASE_CHANGED,
+            EventType.PLAN_FAILED, EventType.PLAN_CANCELLED);
+
     private final BusEmitter emitter = new BusEmitter(() -> bus);
+    private final Handover handover = Handover.plans();
     private final PlanLedger ledger;
+    private final Rebuild rebuild;
 
     /**
-     * @param config the configuration
+     * Rebuilds the plans from the journal, if one is bound.
+     *
+     * @param config  the configuration
+     * @param journal the journal to rebuild from, or {@code null} to start empty (in memory only)
      */
     @Activate
-    public PlanLifecycleComponent(Config config) {
+    public PlanLifecycleComponent(Config config, @Reference(name = "journal", cardinality = ReferenceCardinality.OPTIONAL,
+            policyOption = ReferencePolicyOption.GREEDY) EventJournal journal) {
         this.ledger = new PlanLedger(emitter, config.max_finished_plans());
+        this.rebuild = journal == null ? Rebuild.none()
+                : handover.takeOver(() -> Rebuild.run("plan service", journal, TYPES, ledger::replay));
+    }
+
+    /** Refuses changes from now on: a successor instance rebuilds from the journal. */
+    @Deactivate
+    void deactivate() {
+        handover.close();
     }
 
     /**
@@ -81,27 +110,27 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
     @Override
     public Plan useAction(String actionName, String projectName, String sessionId, String actorName,
             Map<String, ?> parameters, String parentPlanId) {
-        return ledger.create(actionName, projectName, sessionId, actorName, parameters, parentPlanId);
+        return handover.change(() -> ledger.create(actionName, projectName, sessionId, actorName, parameters, parentPlanId));
     }
 
     @Override
     public Plan advancePlan(String planId) {
-        return ledger.advance(planId);
+        return handover.change(() -> ledger.advance(planId));
     }
 
     @Override
     public Plan executePlan(String planId) {
-        return ledger.execute(planId);
+        return handover.change(() -> ledger.execute(planId));
     }
 
     @Override
     public Plan failPlan(String planId, String reason) {
-        return ledger.end(planId, PlanPhase.FAILED, reason);
+        return handover.change(() -> ledger.end(planId, PlanPhase.FAILED, reason));
     }
 
     @Override
     public Plan cancelPlan(String planId, String reason) {
-        return ledger.end(planId, PlanPhase.CANCELLED, reason);
+        return handover.change(() -> ledger.end(planId, PlanPhase.CANCELLED, reason));
     }
 
     @Override
@@ -115,11 +144,19 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
     }
 
     /**
-     * @return the emit counters ({@code emits.skipped}, {@code emits.redirected}, {@code emits.lost}) and
-     *         {@code plans.retained}, {@code plans.finished.retained}
+     * @return the emit counters ({@code emits.skipped}, {@code emits.redirected}, {@code emits.lost}),
+     *         {@code plans.retained}, {@code plans.finished.retained} and the rebuild's counters
+     *         ({@link Rebuild#counters()})
      */
     @Override
     public Map<String, Long> metrics() {
-        return emitter.countersWith(ledger.counters());
+        Map<String, Long> own = new TreeMap<>(ledger.counters());
+        own.putAll(rebuild.counters());
+        return emitter.countersWith(own);
+    }
+
+    /** @return the problems the rebuild named, for tests */
+    List<String> rebuildProblems() {
+        return rebuild.problems();
     }
 }
