@@ -31,18 +31,20 @@ final class Rebuild {
 
     private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
 
+    private final boolean ran;
     private final Map<Folded, Long> outcomes = new EnumMap<>(Folded.class);
     private final List<String> named = new ArrayList<>();
     private long events;
     private long problemCount;
     private long millis;
 
-    private Rebuild() {
+    private Rebuild(boolean ran) {
+        this.ran = ran;
     }
 
     /** @return the result of not rebuilding: no journal bound */
     static Rebuild none() {
-        return new Rebuild();
+        return new Rebuild(false);
     }
 
     /**
@@ -53,7 +55,7 @@ final class Rebuild {
      * @return what the rebuild did
      */
     static Rebuild run(String service, EventJournal journal, Set<EventType> types, Function<DomainEvent, Folded> fold) {
-        Rebuild rebuild = new Rebuild();
+        Rebuild rebuild = new Rebuild(true);
         long start = System.nanoTime();
         journal.knownProblems().forEach(rebuild::journalProblem);
         try (Stream<DomainEvent> replay = journal.replaySince(Instant.EPOCH, types)) {
@@ -74,9 +76,12 @@ final class Rebuild {
     /**
      * @return {@code rebuild.events} (replayed), {@code rebuild.applied}, {@code rebuild.duplicates},
      *         {@code rebuild.orphans}, {@code rebuild.foreign}, {@code rebuild.problems} and
-     *         {@code rebuild.millis}
+     *         {@code rebuild.millis}; none when no journal was bound
      */
     Map<String, Long> counters() {
+        if (!ran) {
+            return Map.of();
+        }
         Map<String, Long> c = new TreeMap<>();
         c.put("rebuild.events", events);
         c.put("rebuild.applied", count(Folded.APPLIED));
