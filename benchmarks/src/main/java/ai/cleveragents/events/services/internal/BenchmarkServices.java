@@ -31,9 +31,9 @@ public final class BenchmarkServices {
             journal.append(event, emitter);
             return false;
         });
-        PlanLifecycleComponent planService = new PlanLifecycleComponent(planConfig(), null);
+        PlanLifecycleComponent planService = new PlanLifecycleComponent(planConfig());
         planService.bus = engine.view(null);
-        DecisionComponent decisions = new DecisionComponent(decisionConfig(), planService, null);
+        DecisionComponent decisions = new DecisionComponent(decisionConfig(), planService);
         decisions.bus = planService.bus;
         for (int i = 0; i < plans; i++) {
             String id = planService.useAction("deploy", "bench", "s-1", "bench", null, null).planId();
@@ -45,12 +45,14 @@ public final class BenchmarkServices {
 
     /** @return the plan service rebuilt from {@code journal}, with the default configuration */
     public static PlanLifecycleComponent rebuildPlans(EventJournal journal) {
-        return new PlanLifecycleComponent(planConfig(), journal);
+        PlanLifecycleComponent plans = new PlanLifecycleComponent(planConfig());
+        plans.bindJournal(journal);
+        return plans;
     }
 
     /** @return the decision service rebuilt from {@code journal}, with the default configuration */
     public static DecisionComponent rebuildDecisions(EventJournal journal) {
-        return new DecisionComponent(decisionConfig(), new PlanLifecycleComponent(planConfig(), null), journal);
+        return new DecisionComponent(decisionConfig(), new PlanLifecycleComponent(planConfig()), journal);
     }
 
     private static PlanLifecycleComponent.Config planConfig() {

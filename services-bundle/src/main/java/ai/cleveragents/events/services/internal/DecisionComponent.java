@@ -16,6 +16,9 @@ import ai.cleveragents.events.services.Decision;
 import ai.cleveragents.events.services.DecisionService;
 import ai.cleveragents.events.services.PlanLifecycleService;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -30,8 +33,8 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
  * The {@link DecisionService}: decisions in memory, rebuilt at activation from the {@link EventJournal}
- * when one is registered (see {@link Rebuild}, {@link DecisionFold}; a static, optional, greedy
- * reference, as for {@link PlanLifecycleComponent}), the plan context taken from the
+ * when one is bound (see {@link Rebuild}, {@link DecisionFold}; an optional, dynamic, greedy reference,
+ * as for {@link PlanLifecycleComponent}), the plan context taken from the
  * {@link PlanLifecycleService}, events on the best-ranked {@link EventBus} (see {@link BusEmitter}).
  * Also a {@link MetricsSource} named {@value #METRICS_NAME}.
  */
@@ -69,25 +72,63 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     static final Set<EventType> TYPES = EnumSet.of(EventType.DECISION_CREATED, EventType.DECISION_SUPERSEDED,
             EventType.DECISION_REVERTED);
 
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionComponent.class);
+
     private final BusEmitter emitter = new BusEmitter(() -> bus);
     private final Handover handover = Handover.decisions();
     private final DecisionLedger ledger;
-    private final Rebuild rebuild;
+    /** serialises journal binds */
+    private final Object binding = new Object();
+    /** whether a journal was bound before; guarded by {@link #binding} */
+    private boolean journalSeen;
+    /** the last rebuild's result */
+    private volatile Rebuild rebuild = Rebuild.none();
 
     /**
-     * Rebuilds the decisions from the journal, if one is bound.
-     *
-     * @param config  the configuration
-     * @param plans   where the plans decisions are taken in live
-     * @param journal the journal to rebuild from, or {@code null} to start empty (in memory only)
+     * @param config the configuration
+     * @param plans  where the plans decisions are taken in live
      */
     @Activate
-    public DecisionComponent(Config config, @Reference(name = "plans") PlanLifecycleService plans,
-            @Reference(name = "journal", cardinality = ReferenceCardinality.OPTIONAL,
-                    policyOption = ReferencePolicyOption.GREEDY) EventJournal journal) {
+    public DecisionComponent(Config config, @Reference(name = "plans") PlanLifecycleService plans) {
         this.ledger = new DecisionLedger(emitter, plans::plan, config.max_decisions());
-        this.rebuild = journal == null ? Rebuild.none()
-                : handover.takeOver(() -> Rebuild.run("decision service", journal, TYPES, ledger::replay));
+    }
+
+    /**
+     * Rebuilds from a journal now bound and adds what this instance does not hold. The first journal an
+     * instance sees (when it is activated) is replayed once the changes in progress on a previous
+     * instance have ended (see {@link Handover}); a later one (the bus restarted, or a higher-ranked
+     * journal appeared) is replayed while this instance keeps serving, and only the adding holds
+     * changes back.
+     *
+     * @param journal the journal
+     */
+    @Reference(name = "journal", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindJournal(EventJournal journal) {
+        synchronized (binding) {
+            DecisionLedger rebuilt = ledger.emptyCopy();
+            if (journalSeen) {
+                Rebuild replayed = Rebuild.run("decision service", journal, TYPES, rebuilt::replay);
+                handover.takeOver(() -> ledger.adoptMissing(rebuilt));
+                rebuild = replayed;
+            } else {
+                rebuild = handover.takeOver(() -> {
+                    Rebuild replayed = Rebuild.run("decision service", journal, TYPES, rebuilt::replay);
+                    ledger.adoptMissing(rebuilt);
+                    return replayed;
+                });
+                journalSeen = true;
+            }
+        }
+    }
+
+    /**
+     * A journal went away: the decisions held stay in memory, and the next journal bound is merged in.
+     *
+     * @param journal the journal
+     */
+    void unbindJournal(EventJournal journal) {
+        LOG.info("{}: the journal went away; the decisions held stay in memory until a journal is bound again", "decision service");
     }
 
     /** Refuses changes from now on: a successor instance rebuilds from the journal. */

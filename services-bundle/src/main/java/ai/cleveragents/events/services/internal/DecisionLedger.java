@@ -4,6 +4,7 @@ import static ai.cleveragents.events.services.internal.Arguments.requireText;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +51,31 @@ final class DecisionLedger {
      */
     Folded replay(DomainEvent event) {
         return fold.apply(event);
+    }
+
+    /** @return an empty ledger with the same emitter, plans and bound, for a rebuild to fill before {@link #adoptMissing} */
+    DecisionLedger emptyCopy() {
+        return new DecisionLedger(emitter, plans, store.maxRetired());
+    }
+
+    /**
+     * Adds the decisions of {@code rebuilt} this ledger does not hold, in the order they were recorded;
+     * a decision it holds is kept as it is (its state here is at least as new). The caller keeps changes
+     * out meanwhile.
+     *
+     * @return how many decisions were added
+     */
+    int adoptMissing(DecisionLedger rebuilt) {
+        List<Decision> decisions = rebuilt.store.values();
+        decisions.sort(Comparator.comparing(Decision::recordedAt).thenComparing(Decision::decisionId));
+        int adopted = 0;
+        for (Decision decision : decisions) {
+            if (store.get(decision.decisionId()) == null) {
+                add(decision);
+                adopted++;
+            }
+        }
+        return adopted;
     }
 
     Decision record(String planId, String decisionType, String question, String chosenOption, String rationale) {

@@ -16,6 +16,9 @@ import ai.cleveragents.events.services.Plan;
 import ai.cleveragents.events.services.PlanLifecycleService;
 import ai.cleveragents.events.services.PlanPhase;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -34,9 +37,10 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  * {@link EventBus} (see {@link BusEmitter} for what happens during a swap). Also a
  * {@link MetricsSource} named {@value #METRICS_NAME}.
  *
- * <p>The journal is a static, optional, greedy reference: a journal that appears, goes or is replaced
- * reactivates the component, which rebuilds from the journal now bound (or starts empty without one).
- * The state is therefore always the fold of the bound journal, never a merge of two journals.
+ * <p>The journal is an optional, dynamic, greedy reference: the plans are rebuilt when it is bound (at
+ * activation if one is registered), stay in memory when it goes, and a journal bound later adds the
+ * plans this instance does not hold (see {@link #bindJournal}). Without a journal, plans live in memory
+ * only, as in 1.0.
  */
 @Component(service = {PlanLifecycleService.class, MetricsSource.class}, configurationPid = PlanLifecycleComponent.PID,
         property = EventBusConstants.METRICS_NAME + "=" + PlanLifecycleComponent.METRICS_NAME)
@@ -72,23 +76,62 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
     static final Set<EventType> TYPES = EnumSet.of(EventType.PLAN_CREATED, EventType.PLAN_PHASE_CHANGED,
             EventType.PLAN_FAILED, EventType.PLAN_CANCELLED);
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlanLifecycleComponent.class);
+
     private final BusEmitter emitter = new BusEmitter(() -> bus);
     private final Handover handover = Handover.plans();
     private final PlanLedger ledger;
-    private final Rebuild rebuild;
+    /** serialises journal binds */
+    private final Object binding = new Object();
+    /** whether a journal was bound before; guarded by {@link #binding} */
+    private boolean journalSeen;
+    /** the last rebuild's result */
+    private volatile Rebuild rebuild = Rebuild.none();
 
     /**
-     * Rebuilds the plans from the journal, if one is bound.
-     *
-     * @param config  the configuration
-     * @param journal the journal to rebuild from, or {@code null} to start empty (in memory only)
+     * @param config the configuration
      */
     @Activate
-    public PlanLifecycleComponent(Config config, @Reference(name = "journal", cardinality = ReferenceCardinality.OPTIONAL,
-            policyOption = ReferencePolicyOption.GREEDY) EventJournal journal) {
+    public PlanLifecycleComponent(Config config) {
         this.ledger = new PlanLedger(emitter, config.max_finished_plans());
-        this.rebuild = journal == null ? Rebuild.none()
-                : handover.takeOver(() -> Rebuild.run("plan service", journal, TYPES, ledger::replay));
+    }
+
+    /**
+     * Rebuilds from a journal now bound and adds what this instance does not hold. The first journal an
+     * instance sees (when it is activated) is replayed once the changes in progress on a previous
+     * instance have ended (see {@link Handover}); a later one (the bus restarted, or a higher-ranked
+     * journal appeared) is replayed while this instance keeps serving, and only the adding holds
+     * changes back.
+     *
+     * @param journal the journal
+     */
+    @Reference(name = "journal", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindJournal(EventJournal journal) {
+        synchronized (binding) {
+            PlanLedger rebuilt = ledger.emptyCopy();
+            if (journalSeen) {
+                Rebuild replayed = Rebuild.run("plan service", journal, TYPES, rebuilt::replay);
+                handover.takeOver(() -> ledger.adoptMissing(rebuilt));
+                rebuild = replayed;
+            } else {
+                rebuild = handover.takeOver(() -> {
+                    Rebuild replayed = Rebuild.run("plan service", journal, TYPES, rebuilt::replay);
+                    ledger.adoptMissing(rebuilt);
+                    return replayed;
+                });
+                journalSeen = true;
+            }
+        }
+    }
+
+    /**
+     * A journal went away: the plans held stay in memory, and the next journal bound is merged in.
+     *
+     * @param journal the journal
+     */
+    void unbindJournal(EventJournal journal) {
+        LOG.info("{}: the journal went away; the plans held stay in memory until a journal is bound again", "plan service");
     }
 
     /** Refuses changes from now on: a successor instance rebuilds from the journal. */

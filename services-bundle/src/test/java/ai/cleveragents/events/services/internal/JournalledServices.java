@@ -58,10 +58,12 @@ final class JournalledServices implements AutoCloseable {
             target.append(event, emitter);
             return false;
         });
-        plans = new PlanLifecycleComponent(Configs.plan(1000), journal);
+        plans = new PlanLifecycleComponent(Configs.plan(1000));
         plans.bus = recorder.bus;
-        decisions = new DecisionComponent(Configs.decision(1000), plans, journal);
+        plans.bindJournal(journal);
+        decisions = new DecisionComponent(Configs.decision(1000), plans);
         decisions.bus = recorder.bus;
+        decisions.bindJournal(journal);
     }
 
     @Override

@@ -101,6 +101,36 @@ public class RebuildTest {
     }
 
     @Test
+    public void aJournalBoundLaterAddsWhatIsMissingAndKeepsWhatIsHeld() {
+        Plan journalled = services.plans.executePlan(newPlan("journalled").planId());
+        Plan moved = newPlan("moved");
+        Decision decided = services.decisions.recordDecision(moved.planId(), "t", "q?", "a", null);
+        PlanLifecycleComponent plans = new PlanLifecycleComponent(Configs.plan(1000));
+        DecisionComponent decisions = new DecisionComponent(Configs.decision(1000), plans);
+        Plan inMemory = plans.useAction("memory", "proj", "sess-1", "alice", null, null);
+        plans.bindJournal(services.journal);
+        decisions.bindJournal(services.journal);
+        plans.unbindJournal(services.journal);
+        services.plans.advancePlan(moved.planId());
+        assertEquals(PlanPhase.CREATED, plans.plan(moved.planId()).orElseThrow().phase());
+        plans.advancePlan(moved.planId());
+        plans.advancePlan(moved.planId());
+
+        plans.bindJournal(services.journal);
+
+        assertEquals(List.of(journalled, inMemory), List.of(plans.plan(journalled.planId()).orElseThrow(),
+                plans.plan(inMemory.planId()).orElseThrow()));
+        assertEquals("a plan held is kept as it is", PlanPhase.EXECUTING,
+                plans.plan(moved.planId()).orElseThrow().phase());
+        assertEquals(3, plans.plans().size());
+        assertEquals(List.of(decided), decisions.decisionsForPlan(moved.planId()));
+        assertEquals(0L, (long) plans.metrics().get("rebuild.problems"));
+        assertEquals(1L, (long) plans.metrics().get("plans.finished.retained"));
+        plans.deactivate();
+        decisions.deactivate();
+    }
+
+    @Test
     public void eventsJournalledTwiceOrNotWrittenByTheServicesChangeNothing() throws IOException {
         Plan plan = newPlan("twice");
         services.plans.failPlan(plan.planId(), "broken");
@@ -220,8 +250,10 @@ public class RebuildTest {
         assertTrue(inside.await(10, TimeUnit.SECONDS));
         old.deactivate();
         PlanLifecycleComponent[] successor = new PlanLifecycleComponent[1];
-        Thread rebuilding = new Thread(() -> successor[0] = new PlanLifecycleComponent(Configs.plan(10),
-                services.journal), "rebuilding");
+        Thread rebuilding = new Thread(() -> {
+            successor[0] = new PlanLifecycleComponent(Configs.plan(10));
+            successor[0].bindJournal(services.journal);
+        }, "rebuilding");
         rebuilding.start();
         await().atMost(10, TimeUnit.SECONDS).until(() -> rebuilding.getState() == Thread.State.TIMED_WAITING);
         release.countDown();
