@@ -3,10 +3,12 @@ package ai.cleveragents.events.benchmarks;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
+import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.bus.reactive.internal.journal.Durability;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
@@ -63,6 +65,14 @@ public class RebuildBenchmark {
             for (Path f : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {
                 Files.delete(f);
             }
+        }
+    }
+
+    /** @return how many plan events the journal holds: the replay alone, the floor under {@link #rebuildPlans} */
+    @Benchmark
+    public long replayOnly() {
+        try (Stream<DomainEvent> replay = journal.replaySince(Instant.EPOCH, BenchmarkServices.PLAN_TYPES)) {
+            return replay.count();
         }
     }
 

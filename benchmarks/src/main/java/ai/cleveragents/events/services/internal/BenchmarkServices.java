@@ -1,8 +1,11 @@
 package ai.cleveragents.events.services.internal;
 
 import java.lang.annotation.Annotation;
+import java.util.Set;
 
+import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.dispatch.DispatchEngine;
 
@@ -15,6 +18,9 @@ public final class BenchmarkServices {
 
     /** Events one {@link #write} round journals: plan.created, plan.started, 4 x plan.phase_changed, plan.completed, decision.created. */
     public static final int EVENTS_PER_PLAN = 8;
+
+    /** The event types the plan service replays. */
+    public static final Set<EventType> PLAN_TYPES = PlanLifecycleComponent.TYPES;
 
     private BenchmarkServices() {
     }
@@ -43,16 +49,22 @@ public final class BenchmarkServices {
         engine.close(() -> { }, 1_000);
     }
 
-    /** @return the plan service rebuilt from {@code journal}, with the default configuration */
+    /** @return the plan service rebuilt from {@code journal} (waited for), with the default configuration, deactivated */
     public static PlanLifecycleComponent rebuildPlans(EventJournal journal) {
         PlanLifecycleComponent plans = new PlanLifecycleComponent(planConfig());
         plans.bindJournal(journal);
+        plans.plans();
+        plans.deactivate();
         return plans;
     }
 
-    /** @return the decision service rebuilt from {@code journal}, with the default configuration */
+    /** @return the decision service rebuilt from {@code journal} (waited for), with the default configuration, deactivated */
     public static DecisionComponent rebuildDecisions(EventJournal journal) {
-        return new DecisionComponent(decisionConfig(), new PlanLifecycleComponent(planConfig()), journal);
+        DecisionComponent decisions = new DecisionComponent(decisionConfig(), new PlanLifecycleComponent(planConfig()));
+        decisions.bindJournal(journal);
+        decisions.decision(DomainEvent.newUlid());
+        decisions.deactivate();
+        return decisions;
     }
 
     private static PlanLifecycleComponent.Config planConfig() {

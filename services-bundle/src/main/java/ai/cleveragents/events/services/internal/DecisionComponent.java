@@ -77,12 +77,7 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     private final BusEmitter emitter = new BusEmitter(() -> bus);
     private final Handover handover = Handover.decisions();
     private final DecisionLedger ledger;
-    /** serialises journal binds */
-    private final Object binding = new Object();
-    /** whether a journal was bound before; guarded by {@link #binding} */
-    private boolean journalSeen;
-    /** the last rebuild's result */
-    private volatile Rebuild rebuild = Rebuild.none();
+    private final JournalBinding<DecisionLedger> journal;
 
     /**
      * @param config the configuration
@@ -91,35 +86,21 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     @Activate
     public DecisionComponent(Config config, @Reference(name = "plans") PlanLifecycleService plans) {
         this.ledger = new DecisionLedger(emitter, plans::plan, config.max_decisions());
+        this.journal = new JournalBinding<>("decision service", TYPES, handover, ledger::emptyCopy, DecisionLedger::replay,
+                ledger::adoptMissing);
     }
 
     /**
-     * Rebuilds from a journal now bound and adds what this instance does not hold. The first journal an
-     * instance sees (when it is activated) is replayed once the changes in progress on a previous
-     * instance have ended (see {@link Handover}); a later one (the bus restarted, or a higher-ranked
-     * journal appeared) is replayed while this instance keeps serving, and only the adding holds
-     * changes back.
+     * Starts rebuilding from a journal now bound, on the component's rebuild thread (see
+     * {@link JournalBinding}): the first one an instance sees before any call is served, a later one
+     * merged in while it serves.
      *
      * @param journal the journal
      */
     @Reference(name = "journal", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindJournal(EventJournal journal) {
-        synchronized (binding) {
-            DecisionLedger rebuilt = ledger.emptyCopy();
-            if (journalSeen) {
-                Rebuild replayed = Rebuild.run("decision service", journal, TYPES, rebuilt::replay);
-                handover.takeOver(() -> ledger.adoptMissing(rebuilt));
-                rebuild = replayed;
-            } else {
-                rebuild = handover.takeOver(() -> {
-                    Rebuild replayed = Rebuild.run("decision service", journal, TYPES, rebuilt::replay);
-                    ledger.adoptMissing(rebuilt);
-                    return replayed;
-                });
-                journalSeen = true;
-            }
-        }
+        this.journal.bind(journal);
     }
 
     /**
@@ -128,13 +109,14 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
      * @param journal the journal
      */
     void unbindJournal(EventJournal journal) {
-        LOG.info("{}: the journal went away; the decisions held stay in memory until a journal is bound again", "decision service");
+        LOG.info("decision service: the journal went away; the decisions held stay in memory until a journal is bound again");
     }
 
     /** Refuses changes from now on: a successor instance rebuilds from the journal. */
     @Deactivate
     void deactivate() {
         handover.close();
+        journal.close();
     }
 
     /**
@@ -150,26 +132,31 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     @Override
     public Decision recordDecision(String planId, String decisionType, String question, String chosenOption,
             String rationale) {
+        journal.awaitInitialRebuild();
         return handover.change(() -> ledger.record(planId, decisionType, question, chosenOption, rationale));
     }
 
     @Override
     public Decision supersedeDecision(String decisionId, String newChosenOption, String rationale) {
+        journal.awaitInitialRebuild();
         return handover.change(() -> ledger.supersede(decisionId, newChosenOption, rationale));
     }
 
     @Override
     public Decision revertDecision(String decisionId, String reason) {
+        journal.awaitInitialRebuild();
         return handover.change(() -> ledger.revert(decisionId, reason));
     }
 
     @Override
     public Optional<Decision> decision(String decisionId) {
+        journal.awaitInitialRebuild();
         return ledger.find(decisionId);
     }
 
     @Override
     public List<Decision> decisionsForPlan(String planId) {
+        journal.awaitInitialRebuild();
         return ledger.forPlan(planId);
     }
 
@@ -180,12 +167,17 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     @Override
     public Map<String, Long> metrics() {
         Map<String, Long> own = new TreeMap<>(ledger.counters());
-        own.putAll(rebuild.counters());
+        own.putAll(journal.counters());
         return emitter.countersWith(own);
     }
 
     /** @return the problems the rebuild named, for tests */
     List<String> rebuildProblems() {
-        return rebuild.problems();
+        return journal.problems();
+    }
+
+    /** Waits until the rebuilds started so far have been applied, for tests. */
+    void awaitRebuilds() throws InterruptedException {
+        journal.awaitRebuilds();
     }
 }

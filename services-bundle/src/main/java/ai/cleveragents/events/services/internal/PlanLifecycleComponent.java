@@ -81,12 +81,7 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
     private final BusEmitter emitter = new BusEmitter(() -> bus);
     private final Handover handover = Handover.plans();
     private final PlanLedger ledger;
-    /** serialises journal binds */
-    private final Object binding = new Object();
-    /** whether a journal was bound before; guarded by {@link #binding} */
-    private boolean journalSeen;
-    /** the last rebuild's result */
-    private volatile Rebuild rebuild = Rebuild.none();
+    private final JournalBinding<PlanLedger> journal;
 
     /**
      * @param config the configuration
@@ -94,35 +89,21 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
     @Activate
     public PlanLifecycleComponent(Config config) {
         this.ledger = new PlanLedger(emitter, config.max_finished_plans());
+        this.journal = new JournalBinding<>("plan service", TYPES, handover, ledger::emptyCopy, PlanLedger::replay,
+                ledger::adoptMissing);
     }
 
     /**
-     * Rebuilds from a journal now bound and adds what this instance does not hold. The first journal an
-     * instance sees (when it is activated) is replayed once the changes in progress on a previous
-     * instance have ended (see {@link Handover}); a later one (the bus restarted, or a higher-ranked
-     * journal appeared) is replayed while this instance keeps serving, and only the adding holds
-     * changes back.
+     * Starts rebuilding from a journal now bound, on the component's rebuild thread (see
+     * {@link JournalBinding}): the first one an instance sees before any call is served, a later one
+     * merged in while it serves.
      *
      * @param journal the journal
      */
     @Reference(name = "journal", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
             policyOption = ReferencePolicyOption.GREEDY)
     void bindJournal(EventJournal journal) {
-        synchronized (binding) {
-            PlanLedger rebuilt = ledger.emptyCopy();
-            if (journalSeen) {
-                Rebuild replayed = Rebuild.run("plan service", journal, TYPES, rebuilt::replay);
-                handover.takeOver(() -> ledger.adoptMissing(rebuilt));
-                rebuild = replayed;
-            } else {
-                rebuild = handover.takeOver(() -> {
-                    Rebuild replayed = Rebuild.run("plan service", journal, TYPES, rebuilt::replay);
-                    ledger.adoptMissing(rebuilt);
-                    return replayed;
-                });
-                journalSeen = true;
-            }
-        }
+        this.journal.bind(journal);
     }
 
     /**
@@ -131,13 +112,14 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
      * @param journal the journal
      */
     void unbindJournal(EventJournal journal) {
-        LOG.info("{}: the journal went away; the plans held stay in memory until a journal is bound again", "plan service");
+        LOG.info("plan service: the journal went away; the plans held stay in memory until a journal is bound again");
     }
 
     /** Refuses changes from now on: a successor instance rebuilds from the journal. */
     @Deactivate
     void deactivate() {
         handover.close();
+        journal.close();
     }
 
     /**
@@ -153,36 +135,43 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
     @Override
     public Plan useAction(String actionName, String projectName, String sessionId, String actorName,
             Map<String, ?> parameters, String parentPlanId) {
+        journal.awaitInitialRebuild();
         return handover.change(() -> ledger.create(actionName, projectName, sessionId, actorName, parameters, parentPlanId));
     }
 
     @Override
     public Plan advancePlan(String planId) {
+        journal.awaitInitialRebuild();
         return handover.change(() -> ledger.advance(planId));
     }
 
     @Override
     public Plan executePlan(String planId) {
+        journal.awaitInitialRebuild();
         return handover.change(() -> ledger.execute(planId));
     }
 
     @Override
     public Plan failPlan(String planId, String reason) {
+        journal.awaitInitialRebuild();
         return handover.change(() -> ledger.end(planId, PlanPhase.FAILED, reason));
     }
 
     @Override
     public Plan cancelPlan(String planId, String reason) {
+        journal.awaitInitialRebuild();
         return handover.change(() -> ledger.end(planId, PlanPhase.CANCELLED, reason));
     }
 
     @Override
     public Optional<Plan> plan(String planId) {
+        journal.awaitInitialRebuild();
         return ledger.find(planId);
     }
 
     @Override
     public List<Plan> plans() {
+        journal.awaitInitialRebuild();
         return ledger.all();
     }
 
@@ -194,12 +183,17 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
     @Override
     public Map<String, Long> metrics() {
         Map<String, Long> own = new TreeMap<>(ledger.counters());
-        own.putAll(rebuild.counters());
+        own.putAll(journal.counters());
         return emitter.countersWith(own);
     }
 
     /** @return the problems the rebuild named, for tests */
     List<String> rebuildProblems() {
-        return rebuild.problems();
+        return journal.problems();
+    }
+
+    /** Waits until the rebuilds started so far have been applied, for tests. */
+    void awaitRebuilds() throws InterruptedException {
+        journal.awaitRebuilds();
     }
 }

@@ -61,6 +61,10 @@ final class Rebuild {
         try (Stream<DomainEvent> replay = journal.replaySince(Instant.EPOCH, types)) {
             replay.forEach(event -> rebuild.apply(fold, event));
         } catch (RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                LOG.info("{}: rebuild stopped after {} events: the component was deactivated", service, rebuild.events);
+                return rebuild;
+            }
             rebuild.problem("the replay stopped after " + rebuild.events + " events: " + e.getClass().getSimpleName());
         }
         rebuild.millis = (System.nanoTime() - start) / 1_000_000;

@@ -101,7 +101,7 @@ public class RebuildTest {
     }
 
     @Test
-    public void aJournalBoundLaterAddsWhatIsMissingAndKeepsWhatIsHeld() {
+    public void aJournalBoundLaterAddsWhatIsMissingAndKeepsWhatIsHeld() throws InterruptedException {
         Plan journalled = services.plans.executePlan(newPlan("journalled").planId());
         Plan moved = newPlan("moved");
         Decision decided = services.decisions.recordDecision(moved.planId(), "t", "q?", "a", null);
@@ -110,6 +110,7 @@ public class RebuildTest {
         Plan inMemory = plans.useAction("memory", "proj", "sess-1", "alice", null, null);
         plans.bindJournal(services.journal);
         decisions.bindJournal(services.journal);
+        plans.awaitRebuilds();
         plans.unbindJournal(services.journal);
         services.plans.advancePlan(moved.planId());
         assertEquals(PlanPhase.CREATED, plans.plan(moved.planId()).orElseThrow().phase());
@@ -117,6 +118,7 @@ public class RebuildTest {
         plans.advancePlan(moved.planId());
 
         plans.bindJournal(services.journal);
+        plans.awaitRebuilds();
 
         assertEquals(List.of(journalled, inMemory), List.of(plans.plan(journalled.planId()).orElseThrow(),
                 plans.plan(inMemory.planId()).orElseThrow()));
@@ -249,23 +251,19 @@ public class RebuildTest {
         advancing.start();
         assertTrue(inside.await(10, TimeUnit.SECONDS));
         old.deactivate();
-        PlanLifecycleComponent[] successor = new PlanLifecycleComponent[1];
-        Thread rebuilding = new Thread(() -> {
-            successor[0] = new PlanLifecycleComponent(Configs.plan(10));
-            successor[0].bindJournal(services.journal);
-        }, "rebuilding");
-        rebuilding.start();
-        await().atMost(10, TimeUnit.SECONDS).until(() -> rebuilding.getState() == Thread.State.TIMED_WAITING);
+        PlanLifecycleComponent successor = new PlanLifecycleComponent(Configs.plan(10));
+        successor.bindJournal(services.journal);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> Thread.getAllStackTraces().keySet().stream().anyMatch(
+                t -> t.getName().equals("plan service rebuild") && t.getState() == Thread.State.TIMED_WAITING));
         release.countDown();
-        rebuilding.join(10_000);
         advancing.join(10_000);
         blocker.close();
 
         assertEquals("the phase change emitted after the rebuild began is in the new state", PlanPhase.PLANNING,
-                successor[0].plan(plan.planId()).orElseThrow().phase());
+                successor.plan(plan.planId()).orElseThrow().phase());
         IllegalStateException refused = assertThrows(IllegalStateException.class,
                 () -> old.cancelPlan(plan.planId(), null));
         assertEquals("this plan service was deactivated: get the service again", refused.getMessage());
-        successor[0].deactivate();
+        successor.deactivate();
     }
 }
