@@ -19,7 +19,7 @@ import org.junit.Test;
  */
 public class ServicesRestartIT {
 
-    private static final Pattern PLAN_ID = Pattern.compile("(?m)^id\\s+(\\w{26})\\s*$");
+    private static final Pattern PLAN_ID = Pattern.compile("(?m)^plan\\s+(\\w{26})\\s*$");
     private static final int PLANS = 200;
     private static Path home;
 
