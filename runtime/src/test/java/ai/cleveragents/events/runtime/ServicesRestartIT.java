@@ -14,8 +14,8 @@ import org.junit.Test;
 /**
  * Issue 15, part 1, on the built distribution (copied to {@code target/services-dist}): plans and
  * decisions created by one {@code ./run -c …} are listed, looked up, advanced and decided on by the
- * next, rebuilt from the journal; a runtime killed with SIGKILL while the services rebuild loses
- * nothing (the rebuild only reads the journal).
+ * next, rebuilt from the journal; a runtime killed with SIGKILL as it starts and serves its first
+ * {@code plan:list} (during or just after the services' rebuild) loses nothing: the rebuild only reads.
  */
 public class ServicesRestartIT {
 
