@@ -51,7 +51,7 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
 
     /** Configuration of the decision service. */
     @ObjectClassDefinition(name = "CleverAgents decision service",
-            description = "In-memory record of the decisions taken during plans.")
+            description = "Record of the decisions taken during plans, held in memory and rebuilt from the journal at start.")
     public @interface Config {
 
         /**

@@ -117,9 +117,13 @@ final class JournalBinding<L> {
         idle.await();
     }
 
-    /** Stops the rebuild thread, interrupting a replay in progress. */
+    /**
+     * Stops the rebuild thread, interrupting a replay in progress, and releases the callers waiting for
+     * the first rebuild (changes on a deactivated instance are refused by its {@link Handover}).
+     */
     void close() {
         executor.shutdownNow();
+        initial.countDown();
     }
 
     private Rebuild replayAndAdopt(EventJournal journal) {

@@ -55,7 +55,7 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
 
     /** Configuration of the plan service. */
     @ObjectClassDefinition(name = "CleverAgents plan lifecycle service",
-            description = "In-memory plans created from named actions and moved through their phases.")
+            description = "Plans created from named actions and moved through their phases, held in memory and rebuilt from the journal at start.")
     public @interface Config {
 
         /**
