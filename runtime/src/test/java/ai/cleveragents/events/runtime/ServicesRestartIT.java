@@ -49,7 +49,8 @@ public class ServicesRestartIT {
         }
         try (ChildRuntime third = ChildRuntime.launch(home, "-c", "plan:cancel " + planId + " late")) {
             assertEquals("a completed plan stays completed after a restart", 1, third.awaitExit(ChildRuntime.TIMEOUT));
-            assertTrue(third.stdout(), third.stdout().contains("final phase"));
+            String output = third.stdout() + third.stderr();
+            assertTrue(output, output.contains("final phase"));
         }
     }
 
