@@ -1,18 +1,27 @@
 package ai.cleveragents.events.services.internal;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusConstants;
+import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.MetricsSource;
 import ai.cleveragents.events.services.Decision;
 import ai.cleveragents.events.services.DecisionService;
 import ai.cleveragents.events.services.PlanLifecycleService;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
@@ -23,7 +32,9 @@ import org.osgi.service.metatype.annotations.Designate;
 import org.osgi.service.metatype.annotations.ObjectClassDefinition;
 
 /**
- * The {@link DecisionService}: decisions in memory, the plan context taken from the
+ * The {@link DecisionService}: decisions in memory, rebuilt at activation from the {@link EventJournal}
+ * when one is bound (see {@link Rebuild}, {@link DecisionFold}; an optional, dynamic, greedy reference,
+ * as for {@link PlanLifecycleComponent}), the plan context taken from the
  * {@link PlanLifecycleService}, events on the best-ranked {@link EventBus} (see {@link BusEmitter}).
  * Also a {@link MetricsSource} named {@value #METRICS_NAME}.
  */
@@ -40,7 +51,7 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
 
     /** Configuration of the decision service. */
     @ObjectClassDefinition(name = "CleverAgents decision service",
-            description = "In-memory record of the decisions taken during plans.")
+            description = "Record of the decisions taken during plans, held in memory and rebuilt from the journal at start.")
     public @interface Config {
 
         /**
@@ -57,8 +68,16 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
             policyOption = ReferencePolicyOption.GREEDY)
     volatile EventBus bus;
 
+    /** The event types a rebuild replays. */
+    static final Set<EventType> TYPES = EnumSet.of(EventType.DECISION_CREATED, EventType.DECISION_SUPERSEDED,
+            EventType.DECISION_REVERTED);
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionComponent.class);
+
     private final BusEmitter emitter = new BusEmitter(() -> bus);
+    private final Handover handover = Handover.decisions();
     private final DecisionLedger ledger;
+    private final JournalBinding<DecisionLedger> journal;
 
     /**
      * @param config the configuration
@@ -67,6 +86,37 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     @Activate
     public DecisionComponent(Config config, @Reference(name = "plans") PlanLifecycleService plans) {
         this.ledger = new DecisionLedger(emitter, plans::plan, config.max_decisions());
+        this.journal = new JournalBinding<>("decision service", TYPES, handover, ledger::emptyCopy, DecisionLedger::replay,
+                ledger::adoptMissing);
+    }
+
+    /**
+     * Starts rebuilding from a journal now bound, on the component's rebuild thread (see
+     * {@link JournalBinding}): the first one an instance sees before any call is served, a later one
+     * merged in while it serves.
+     *
+     * @param journal the journal
+     */
+    @Reference(name = "journal", cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void bindJournal(EventJournal journal) {
+        this.journal.bind(journal);
+    }
+
+    /**
+     * A journal went away: the decisions held stay in memory, and the next journal bound is merged in.
+     *
+     * @param journal the journal
+     */
+    void unbindJournal(EventJournal journal) {
+        LOG.info("decision service: the journal went away; the decisions held stay in memory until a journal is bound again");
+    }
+
+    /** Refuses changes from now on: a successor instance rebuilds from the journal. */
+    @Deactivate
+    void deactivate() {
+        handover.close();
+        journal.close();
     }
 
     /**
@@ -82,35 +132,52 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     @Override
     public Decision recordDecision(String planId, String decisionType, String question, String chosenOption,
             String rationale) {
-        return ledger.record(planId, decisionType, question, chosenOption, rationale);
+        journal.awaitInitialRebuild();
+        return handover.change(() -> ledger.record(planId, decisionType, question, chosenOption, rationale));
     }
 
     @Override
     public Decision supersedeDecision(String decisionId, String newChosenOption, String rationale) {
-        return ledger.supersede(decisionId, newChosenOption, rationale);
+        journal.awaitInitialRebuild();
+        return handover.change(() -> ledger.supersede(decisionId, newChosenOption, rationale));
     }
 
     @Override
     public Decision revertDecision(String decisionId, String reason) {
-        return ledger.revert(decisionId, reason);
+        journal.awaitInitialRebuild();
+        return handover.change(() -> ledger.revert(decisionId, reason));
     }
 
     @Override
     public Optional<Decision> decision(String decisionId) {
+        journal.awaitInitialRebuild();
         return ledger.find(decisionId);
     }
 
     @Override
     public List<Decision> decisionsForPlan(String planId) {
+        journal.awaitInitialRebuild();
         return ledger.forPlan(planId);
     }
 
     /**
-     * @return the emit counters ({@code emits.skipped}, {@code emits.redirected}, {@code emits.lost}) and
-     *         {@code decisions.retained}
+     * @return the emit counters ({@code emits.skipped}, {@code emits.redirected}, {@code emits.lost}),
+     *         {@code decisions.retained} and the rebuild's counters ({@link Rebuild#counters()})
      */
     @Override
     public Map<String, Long> metrics() {
-        return emitter.countersWith(ledger.counters());
+        Map<String, Long> own = new TreeMap<>(ledger.counters());
+        own.putAll(journal.counters());
+        return emitter.countersWith(own);
+    }
+
+    /** @return the problems the rebuild named, for tests */
+    List<String> rebuildProblems() {
+        return journal.problems();
+    }
+
+    /** Waits until the rebuilds started so far have been applied, for tests. */
+    void awaitRebuilds() throws InterruptedException {
+        journal.awaitRebuilds();
     }
 }

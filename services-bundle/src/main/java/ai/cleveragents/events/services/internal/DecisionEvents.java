@@ -10,13 +10,18 @@ final class DecisionEvents {
     private DecisionEvents() {
     }
 
+    /** {@code decision.created}, timestamped with the decision's {@code recordedAt}. */
     static DomainEvent created(Decision decision) {
-        return about(EventType.DECISION_CREATED, decision).build();
+        return about(EventType.DECISION_CREATED, decision).timestamp(decision.recordedAt()).build();
     }
 
-    /** {@code decision.superseded} about {@code old}, naming the replacement and its choice. */
+    /**
+     * {@code decision.superseded} about {@code old}, naming the replacement and its choice, timestamped
+     * with the replacement's {@code recordedAt}.
+     */
     static DomainEvent superseded(Decision old, Decision replacement) {
         return about(EventType.DECISION_SUPERSEDED, old)
+                .timestamp(replacement.recordedAt())
                 .detail("superseded_by", replacement.decisionId())
                 .detail("previous_option", old.chosenOption())
                 .detail("chosen_option", replacement.chosenOption())

@@ -4,6 +4,7 @@ import static ai.cleveragents.events.services.internal.Arguments.requireText;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ final class DecisionLedger {
     private final EntryStore<Decision> store;
     /** decision ids per plan id, in recording order; guarded by itself */
     private final Map<String, List<String>> byPlan = new HashMap<>();
+    private final DecisionFold fold;
 
     /**
      * @param emitter      emits on the bound bus
@@ -39,6 +41,41 @@ final class DecisionLedger {
         this.emitter = emitter;
         this.plans = plans;
         this.store = new EntryStore<>(maxDecisions, this::unindex);
+        this.fold = new DecisionFold(store, this::add);
+    }
+
+    /**
+     * Applies a journalled event while the state is rebuilt, before the ledger is used.
+     *
+     * @see DecisionFold#apply(DomainEvent)
+     */
+    Folded replay(DomainEvent event) {
+        return fold.apply(event);
+    }
+
+    /** @return an empty ledger with the same emitter, plans and bound, for a rebuild to fill before {@link #adoptMissing} */
+    DecisionLedger emptyCopy() {
+        return new DecisionLedger(emitter, plans, store.maxRetired());
+    }
+
+    /**
+     * Adds the decisions of {@code rebuilt} this ledger does not hold, in the order they were recorded;
+     * a decision it holds is kept as it is (its state here is at least as new). The caller keeps changes
+     * out meanwhile.
+     *
+     * @return how many decisions were added
+     */
+    int adoptMissing(DecisionLedger rebuilt) {
+        List<Decision> decisions = rebuilt.store.values();
+        decisions.sort(Comparator.comparing(Decision::recordedAt).thenComparing(Decision::decisionId));
+        int adopted = 0;
+        for (Decision decision : decisions) {
+            if (store.get(decision.decisionId()) == null) {
+                add(decision);
+                adopted++;
+            }
+        }
+        return adopted;
     }
 
     Decision record(String planId, String decisionType, String question, String chosenOption, String rationale) {
@@ -153,7 +190,7 @@ final class DecisionLedger {
         return decision;
     }
 
-    private static Decision changed(Decision d, DecisionStatus status, String supersededBy, String reason) {
+    static Decision changed(Decision d, DecisionStatus status, String supersededBy, String reason) {
         return new Decision(d.decisionId(), d.planId(), d.rootPlanId(), d.sessionId(), d.actorName(),
                 d.projectName(), d.decisionType(), d.question(), d.chosenOption(), d.rationale(), status,
                 d.supersedes(), supersededBy, reason, d.recordedAt());

@@ -46,6 +46,29 @@ final class EntryStore<T> {
         return entry;
     }
 
+    /**
+     * Adds an entry unless one with that id is held.
+     *
+     * @param retire whether to retire it at once
+     * @return {@code true} if it was added
+     */
+    boolean adopt(String id, T value, boolean retire) {
+        if (entries.putIfAbsent(id, new Entry<>(value)) != null) {
+            return false;
+        }
+        if (retire) {
+            retire(id);
+        }
+        return true;
+    }
+
+    /** @return how many retired entries are kept */
+    int maxRetired() {
+        synchronized (lock) {
+            return maxRetired;
+        }
+    }
+
     /** Marks an entry as retired, evicting the oldest retired ones beyond the bound. */
     void retire(String id) {
         synchronized (lock) {

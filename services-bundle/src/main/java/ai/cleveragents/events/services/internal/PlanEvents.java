@@ -26,8 +26,10 @@ final class PlanEvents {
     }
 
     /**
-     * The events of a move from {@code before} to {@code after}: {@code plan.started} first when it
-     * starts the plan, then {@code plan.phase_changed}, then the final event when it ends the plan.
+     * The events of a move from {@code before} to {@code after}, all timestamped {@code after.updatedAt()}
+     * (so a rebuild from the journal restores it): {@code plan.started} first when it starts the plan,
+     * then {@code plan.phase_changed} (with {@code reason} on a move to failed or cancelled), then the
+     * final event when it ends the plan.
      */
     static List<DomainEvent> moved(Plan before, Plan after) {
         List<DomainEvent> events = new ArrayList<>(2);
@@ -35,10 +37,13 @@ final class PlanEvents {
         if (to == PlanPhase.PLANNING) {
             events.add(about(EventType.PLAN_STARTED, after).build());
         }
-        events.add(about(EventType.PLAN_PHASE_CHANGED, after)
+        DomainEvent.Builder changed = about(EventType.PLAN_PHASE_CHANGED, after)
                 .detail("from", before.phase().id())
-                .detail("to", to.id())
-                .build());
+                .detail("to", to.id());
+        if (to == PlanPhase.FAILED || to == PlanPhase.CANCELLED) {
+            changed.detail("reason", after.reason());
+        }
+        events.add(changed.build());
         if (to.isTerminal()) {
             events.add(finalEvent(before, after));
         }
@@ -64,6 +69,7 @@ final class PlanEvents {
         return DomainEvent.builder(type)
                 .planId(plan.planId()).rootPlanId(plan.rootPlanId()).correlationId(plan.rootPlanId())
                 .sessionId(plan.sessionId()).actorName(plan.actorName()).projectName(plan.projectName())
+                .timestamp(plan.updatedAt())
                 .detail("action", plan.actionName());
     }
 }

@@ -26,6 +26,7 @@ final class PlanLedger {
 
     private final BusEmitter emitter;
     private final EntryStore<Plan> store;
+    private final PlanFold fold;
 
     /**
      * @param emitter          emits on the bound bus
@@ -34,6 +35,39 @@ final class PlanLedger {
     PlanLedger(BusEmitter emitter, int maxFinishedPlans) {
         this.emitter = emitter;
         this.store = new EntryStore<>(maxFinishedPlans, evicted -> { });
+        this.fold = new PlanFold(store);
+    }
+
+    /**
+     * Applies a journalled event while the state is rebuilt, before the ledger is used.
+     *
+     * @see PlanFold#apply(DomainEvent)
+     */
+    Folded replay(DomainEvent event) {
+        return fold.apply(event);
+    }
+
+    /** @return an empty ledger with the same emitter and bound, for a rebuild to fill before {@link #adoptMissing} */
+    PlanLedger emptyCopy() {
+        return new PlanLedger(emitter, store.maxRetired());
+    }
+
+    /**
+     * Adds the plans of {@code rebuilt} this ledger does not hold; a plan it holds is kept as it is (its
+     * state here is at least as new). Finished plans are retired in the order of their last change.
+     *
+     * @return how many plans were added
+     */
+    int adoptMissing(PlanLedger rebuilt) {
+        List<Plan> plans = new ArrayList<>(rebuilt.store.values());
+        plans.sort(Comparator.comparing(Plan::updatedAt).thenComparing(Plan::planId));
+        int adopted = 0;
+        for (Plan plan : plans) {
+            if (store.adopt(plan.planId(), plan, plan.phase().isTerminal())) {
+                adopted++;
+            }
+        }
+        return adopted;
     }
 
     Plan create(String actionName, String projectName, String sessionId, String actorName,
