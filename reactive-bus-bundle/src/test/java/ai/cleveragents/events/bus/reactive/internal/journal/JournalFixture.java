@@ -29,9 +29,14 @@ final class JournalFixture {
                 0);
     }
 
-    /** @return an event of one of three types (by {@code n}), carrying {@code n} in its details */
+    /**
+     * @return an event of one of three types (by {@code n}), carrying {@code n} in its details, stamped
+     *         now with nine fraction digits, so its record is never shorter than one with a larger
+     *         {@code n} (segment sizes in tests are computed from the last event's record)
+     */
     static DomainEvent event(int n) {
-        return DomainEvent.builder(TYPES[n % TYPES.length]).planId("p-" + n).detail("n", n).build();
+        return DomainEvent.builder(TYPES[n % TYPES.length]).planId("p-" + n).detail("n", n)
+                .timestamp(Instant.ofEpochSecond(Instant.now().getEpochSecond(), 123_456_789)).build();
     }
 
     /** @return the length of the journal line recording {@code event} as record {@code seq}, line feed included */
