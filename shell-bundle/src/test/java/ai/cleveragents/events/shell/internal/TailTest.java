@@ -1,6 +1,7 @@
 package ai.cleveragents.events.shell.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -73,5 +74,32 @@ public class TailTest {
             Thread.interrupted();
         }
         assertEquals("", printed());
+    }
+
+    @Test
+    public void parsesFrom() {
+        assertEquals(Optional.of(ai.cleveragents.events.JournalPosition.beginning()),
+                TailRequest.parse("--from", "beginning").from());
+        assertEquals(EventType.select("plan.*"), TailRequest.parse("plan.*").types());
+    }
+
+    @Test
+    public void aWaitingTailMakesItsFeederWaitForRoomUntilPrintingEnds() throws Exception {
+        Tail tail = Tail.waiting(1, System::currentTimeMillis);
+        tail.handle(DomainEvent.of(EventType.PLAN_CREATED));
+        Thread feeder = new Thread(() -> {
+            try {
+                tail.handle(DomainEvent.of(EventType.PLAN_STARTED));
+                tail.handle(DomainEvent.of(EventType.PLAN_COMPLETED));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        feeder.start();
+        assertEquals(2, tail.print(new TailRequest("*", 2, Optional.empty(), Optional.empty()), out));
+        feeder.join(10_000);
+        assertFalse(feeder.isAlive());
+        String[] lines = printed().split("\n");
+        assertTrue(lines[1], lines[1].contains(" plan.started "));
     }
 }
