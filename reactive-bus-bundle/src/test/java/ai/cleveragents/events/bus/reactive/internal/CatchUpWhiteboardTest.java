@@ -129,6 +129,27 @@ public class CatchUpWhiteboardTest {
         assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
         assertEquals("seq=12\nevent_id=" + missed.get(3) + "\n", Files.readString(file));
+        assertEquals("docs/journal.md shows the checkpoint file as written", keys(documentedCheckpoint()),
+                keys(Files.readString(file)));
+    }
+
+    private static String documentedCheckpoint() throws java.io.IOException {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?s)<!-- checkpoint-file:start -->\\s*```\\w*\\n(.*?)```\\s*<!-- checkpoint-file:end -->")
+                .matcher(Files.readString(Path.of(System.getProperty("journal.doc", "../docs/journal.md"))));
+        assertTrue("docs/journal.md has a checkpoint-file block", m.find());
+        return m.group(1);
+    }
+
+    /** @return each line's key, and whether the whole text parses as a checkpoint file */
+    private List<String> keys(String content) throws java.io.IOException {
+        Path scratch = tmp.newFolder().toPath();
+        Files.createDirectories(scratch.resolve("checkpoints"));
+        Files.writeString(scratch.resolve("checkpoints").resolve("doc.checkpoint"), content);
+        List<String> keys = new ArrayList<>();
+        content.lines().forEach(line -> keys.add(line.substring(0, line.indexOf('='))));
+        keys.add(String.valueOf(CheckpointFile.of(scratch, "doc").read().isPresent()));
+        return keys;
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -27,6 +28,7 @@ final class CatchUpReader implements JournalFollower.Source {
     private final LongSupplier readable;
     private final BooleanSupplier closed;
     private final Supplier<List<ReplayCursor.Extent>> snapshot;
+    private final LongFunction<ReplayCursor.Extent> active;
 
     /**
      * @param directory the journal directory, for messages
@@ -35,15 +37,17 @@ final class CatchUpReader implements JournalFollower.Source {
      * @param readable  the sequence number of the last record a follower may deliver
      * @param closed    whether the journal is closed
      * @param snapshot  the extents holding every record written so far, in order
+     * @param active    the active segment's extent if its sequence is the one given, else {@code null}
      */
     CatchUpReader(Path directory, EventCodec codec, DurableSignal signal, LongSupplier readable, BooleanSupplier closed,
-            Supplier<List<ReplayCursor.Extent>> snapshot) {
+            Supplier<List<ReplayCursor.Extent>> snapshot, LongFunction<ReplayCursor.Extent> active) {
         this.directory = directory;
         this.codec = codec;
         this.signal = signal;
         this.readable = readable;
         this.closed = closed;
         this.snapshot = snapshot;
+        this.active = active;
     }
 
     /** @see Journal#resume */
@@ -81,6 +85,10 @@ final class CatchUpReader implements JournalFollower.Source {
 
     @Override
     public List<ReplayCursor.Extent> extentsFrom(long segment, long offset) {
+        ReplayCursor.Extent current = active.apply(segment);
+        if (current != null) {
+            return List.of(new ReplayCursor.Extent(current.path(), segment, Math.min(offset, current.end()), current.end()));
+        }
         List<ReplayCursor.Extent> result = new ArrayList<>();
         for (ReplayCursor.Extent e : snapshot.get()) {
             if (e.sequence() == segment) {

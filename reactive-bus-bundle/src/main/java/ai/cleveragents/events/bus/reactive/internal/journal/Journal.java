@@ -96,7 +96,7 @@ public final class Journal implements EventJournal, AutoCloseable {
                 settings.groupIntervalMillis(), settings.groupMaxEvents());
         this.replay = new SegmentReplay(directory, codec, this::snapshot);
         this.catchUp = new CatchUpReader(directory, codec, readableSignal, this::readableSequence,
-                () -> closedForReaders, this::snapshot);
+                () -> closedForReaders, this::snapshot, this::activeExtent);
     }
 
     /**
@@ -468,6 +468,22 @@ public final class Journal implements EventJournal, AutoCloseable {
                 counters.fsynced();
                 counters.durable(counters.writtenSequence(), counters.lastWrittenId());
             }
+        }
+    }
+
+    /**
+     * The active segment up to its last whole line, if its sequence is {@code segment}: what a catch-up
+     * subscription at the end of the journal reads next, without listing the directory under the lock.
+     *
+     * @return the extent, or {@code null} if {@code segment} is not the active one
+     */
+    private ReplayCursor.Extent activeExtent(long segment) {
+        writeLock.lock();
+        try {
+            return active != null && nextSegmentSequence - 1 == segment
+                    ? new ReplayCursor.Extent(active.path(), segment, 0, active.size()) : null;
+        } finally {
+            writeLock.unlock();
         }
     }
 
