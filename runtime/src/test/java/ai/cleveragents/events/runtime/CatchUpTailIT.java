@@ -35,7 +35,7 @@ public class CatchUpTailIT {
             assertFalse(fromB, fromB.contains(a));
             String fromTime = runtime.command("events:tail --from " + between + " -n 1 --timeout 20");
             assertTrue(fromTime, fromTime.contains(c) && !fromTime.contains(b));
-            String all = runtime.command("events:tail --from beginning -n 3 --timeout 20 plan.*");
+            String all = runtime.command("events:tail --from beginning -n 3 --timeout 20 'plan.*'");
             assertTrue(all, all.indexOf(a) < all.indexOf(b) && all.indexOf(b) < all.indexOf(c) && all.indexOf(a) >= 0);
 
             runtime.send("events:tail --from " + c + " -n 2 --timeout 60");
