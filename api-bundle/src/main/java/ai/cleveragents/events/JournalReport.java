@@ -11,9 +11,10 @@ import java.util.Objects;
  * @param records     how many records decoded (including those a problem was reported on)
  * @param firstSeq    the sequence number of the first record, or 0 when there is none
  * @param lastSeq     the sequence number of the last record, or 0 when there is none
- * @param headHash    the hash of the last record (lowercase hex SHA-256), or an empty string when
- *                    there is none; recording it elsewhere lets a later check prove that nothing
- *                    up to it was rewritten
+ * @param headHash    the hash of the last record (SHA-256 of its line, unpadded base64url, as the
+ *                    next record's {@code prev} will hold it), or an empty string when there is none;
+ *                    recording it elsewhere lets a later check prove that nothing up to and including
+ *                    the last record was rewritten
  * @param problems    every problem found; empty when the journal is intact
  * @since 1.1
  */

@@ -1,5 +1,6 @@
 package ai.cleveragents.events;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
@@ -86,6 +87,48 @@ public final class SwapSafeEmitter {
                 }
                 bus = next(bus);
             }
+        }
+        skipped.increment();
+        return Outcome.NO_BUS;
+    }
+
+    /**
+     * Emits a batch ({@link EventBus#emitAll}) on the bus bound now, following swaps as {@link #emit}
+     * does: the events a closed bus did not accept (all of them, or those after the part it accepted
+     * before closing) go to the next bus, in order.
+     *
+     * @param events the events; an empty list does nothing
+     * @return {@link Outcome#EMITTED} if every event was emitted; otherwise, from the first event not
+     *         accepted on, none was
+     * @throws NullPointerException if {@code events} or one of its events is {@code null}
+     * @throws EventBatchException  if a bus refused an event for a reason other than being closed; its
+     *                              {@link EventBatchException#accepted()} counts from the batch's first
+     *                              event
+     */
+    public Outcome emitAll(List<DomainEvent> events) {
+        List<DomainEvent> rest = List.copyOf(events);
+        int done = 0;
+        EventBus bus = current.get();
+        for (int attempt = 1; bus != null && !rest.isEmpty(); attempt++) {
+            try {
+                bus.emitAll(rest);
+                return Outcome.EMITTED;
+            } catch (EventBatchException e) {
+                if (e.reason() != EventRejectedException.Reason.CLOSED) {
+                    throw done == 0 ? e : new EventBatchException(done + e.accepted(), done + e.size(),
+                            (EventRejectedException) e.getCause());
+                }
+                done += e.accepted();
+                rest = rest.subList(e.accepted(), rest.size());
+                if (attempt == MAX_ATTEMPTS) {
+                    lost.increment();
+                    return Outcome.LOST;
+                }
+                bus = next(bus);
+            }
+        }
+        if (rest.isEmpty()) {
+            return Outcome.EMITTED;
         }
         skipped.increment();
         return Outcome.NO_BUS;

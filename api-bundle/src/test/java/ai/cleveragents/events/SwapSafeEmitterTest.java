@@ -21,10 +21,12 @@ public class SwapSafeEmitterTest {
     private static final class Bus implements EventBus {
         final List<DomainEvent> accepted = new ArrayList<>();
         volatile EventRejectedException.Reason rejecting;
+        /** With {@link #rejecting} set, rejects once it has accepted this many events. */
+        volatile int rejectingAfter;
 
         @Override
         public void emit(DomainEvent event) {
-            if (rejecting != null) {
+            if (rejecting != null && accepted.size() >= rejectingAfter) {
                 throw new EventRejectedException(rejecting, "rejected: " + rejecting, null);
             }
             accepted.add(event);
@@ -123,5 +125,71 @@ public class SwapSafeEmitterTest {
         assertThrows(NullPointerException.class, () -> new SwapSafeEmitter(null));
         assertThrows(NullPointerException.class, () -> new SwapSafeEmitter(Bus::new).emit(null));
         assertTrue(new SwapSafeEmitter(Bus::new).counters().values().stream().allMatch(v -> v == 0));
+    }
+
+    private static List<DomainEvent> batch(int n) {
+        List<DomainEvent> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(DomainEvent.builder(EventType.TOOL_INVOKED).detail("n", i).build());
+        }
+        return events;
+    }
+
+    @Test
+    public void theDefaultEmitAllEmitsOneByOneAndSaysHowManyWereEmitted() {
+        Bus bus = new Bus();
+        List<DomainEvent> events = batch(5);
+        bus.emitAll(events);
+        assertEquals(events, bus.accepted);
+        Bus failing = new Bus();
+        failing.rejecting = EventRejectedException.Reason.JOURNAL_FAILURE;
+        failing.rejectingAfter = 2;
+        EventBatchException e = assertThrows(EventBatchException.class, () -> failing.emitAll(events));
+        assertEquals(2, e.accepted());
+        assertEquals(5, e.size());
+        assertSame(EventRejectedException.Reason.JOURNAL_FAILURE, e.reason());
+        assertEquals("batch of 5 event(s): 2 emitted, the rest refused: rejected: JOURNAL_FAILURE", e.getMessage());
+        assertEquals(events.subList(0, 2), failing.accepted);
+        assertThrows(IllegalArgumentException.class, () -> new EventBatchException(5, 5, e));
+        assertThrows(IllegalArgumentException.class, () -> new EventBatchException(-1, 5, e));
+    }
+
+    @Test
+    public void aBatchFollowsASwapWithTheEventsTheClosedBusDidNotTake() {
+        Bus old = new Bus();
+        old.rejecting = EventRejectedException.Reason.CLOSED;
+        old.rejectingAfter = 2;
+        Bus next = new Bus();
+        AtomicInteger reads = new AtomicInteger();
+        SwapSafeEmitter emitter = new SwapSafeEmitter(() -> reads.getAndIncrement() == 0 ? old : next);
+        List<DomainEvent> events = batch(5);
+        assertEquals(SwapSafeEmitter.Outcome.EMITTED, emitter.emitAll(events));
+        assertEquals(events.subList(0, 2), old.accepted);
+        assertEquals(events.subList(2, 5), next.accepted);
+        assertEquals(SwapSafeEmitter.Outcome.EMITTED, emitter.emitAll(List.of()));
+        assertEquals(SwapSafeEmitter.Outcome.NO_BUS, new SwapSafeEmitter(() -> null).emitAll(events));
+        Bus stuck = closed();
+        assertEquals(SwapSafeEmitter.Outcome.LOST, new SwapSafeEmitter(() -> stuck).emitAll(events));
+    }
+
+    @Test
+    public void aBatchRefusalAfterASwapCountsFromTheFirstEvent() {
+        Bus old = new Bus();
+        old.rejecting = EventRejectedException.Reason.CLOSED;
+        old.rejectingAfter = 2;
+        Bus full = new Bus();
+        full.rejecting = EventRejectedException.Reason.JOURNAL_FAILURE;
+        full.rejectingAfter = 1;
+        AtomicInteger reads = new AtomicInteger();
+        SwapSafeEmitter emitter = new SwapSafeEmitter(() -> reads.getAndIncrement() == 0 ? old : full);
+        EventBatchException e = assertThrows(EventBatchException.class, () -> emitter.emitAll(batch(5)));
+        assertEquals(3, e.accepted());
+        assertEquals(5, e.size());
+        assertSame(EventRejectedException.Reason.JOURNAL_FAILURE, e.reason());
+        Bus refusing = new Bus();
+        refusing.rejecting = EventRejectedException.Reason.TOO_LARGE;
+        EventBatchException first = assertThrows(EventBatchException.class,
+                () -> new SwapSafeEmitter(() -> refusing).emitAll(batch(2)));
+        assertEquals(0, first.accepted());
     }
 }

@@ -30,9 +30,9 @@ final class Cascade {
         return delivering;
     }
 
-    /** @return {@code true} if one more re-entrant emit would exceed {@link #MAX_NESTED} */
-    boolean isFull() {
-        return nested >= MAX_NESTED;
+    /** @return {@code true} if {@code n} more re-entrant emits stay within {@link #MAX_NESTED} */
+    boolean hasRoomFor(int n) {
+        return nested + n <= MAX_NESTED;
     }
 
     /** Queues a re-entrant emit. */

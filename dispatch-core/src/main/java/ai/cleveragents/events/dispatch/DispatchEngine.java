@@ -2,12 +2,14 @@ package ai.cleveragents.events.dispatch;
 
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBatchException;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusMetrics;
 import ai.cleveragents.events.EventHandler;
@@ -84,7 +86,7 @@ public final class DispatchEngine {
     public void emit(DomainEvent event, String emitter) {
         Objects.requireNonNull(event, "event");
         Cascade cascade = cascades.get();
-        if (cascade.isDelivering() && cascade.isFull()) {
+        if (cascade.isDelivering() && !cascade.hasRoomFor(1)) {
             throw refuseNested(cascade, event);
         }
         gate.enter();
@@ -101,16 +103,76 @@ public final class DispatchEngine {
         }
     }
 
+    /**
+     * Runs the stage for a batch, then delivers the events it accepted in list order (as one cascade:
+     * events their handlers emit come after the whole batch, as in the journal).
+     *
+     * @param events  the events
+     * @param emitter who emits them, as made by {@link Emitters}
+     * @throws NullPointerException if {@code events} or one of them is {@code null}; nothing was emitted
+     * @throws EventBatchException  if the engine is closed, the cascade has no room for the batch, or the
+     *                              stage refused an event; the accepted prefix was delivered
+     */
+    public void emitAll(List<DomainEvent> events, String emitter) {
+        List<DomainEvent> batch = List.copyOf(events);
+        if (batch.isEmpty()) {
+            return;
+        }
+        Cascade cascade = cascades.get();
+        if (cascade.isDelivering() && !cascade.hasRoomFor(batch.size())) {
+            throw new EventBatchException(0, batch.size(), refuseNested(cascade, batch.get(0)));
+        }
+        try {
+            gate.enter();
+        } catch (EventRejectedException closed) {
+            throw new EventBatchException(0, batch.size(), closed);
+        }
+        try {
+            EmitStage.Staged staged = stage.beforeDispatchAll(batch, emitter);
+            deliverBatch(cascade, batch, staged);
+            if (staged.failure() != null) {
+                throw new EventBatchException(staged.accepted(), batch.size(), staged.failure());
+            }
+        } finally {
+            gate.exit();
+        }
+    }
+
+    private void deliverBatch(Cascade cascade, List<DomainEvent> batch, EmitStage.Staged staged) {
+        for (int i = 0; i < staged.accepted(); i++) {
+            metrics.emitted(batch.get(i).eventType());
+        }
+        if (cascade.isDelivering()) {
+            for (int i = 0; i < staged.accepted(); i++) {
+                cascade.defer(batch.get(i), staged.elsewhere()[i]);
+            }
+            return;
+        }
+        cascade.begin();
+        try {
+            for (int i = 0; i < staged.accepted(); i++) {
+                dispatch(cascade, batch.get(i), staged.elsewhere()[i]);
+            }
+            drain(cascade);
+        } finally {
+            cascade.end();
+        }
+    }
+
     /** Delivers an outermost event, then every event its handlers emitted, in emission order. */
     private void deliverCascade(Cascade cascade, DomainEvent event, boolean elsewhere) {
         cascade.begin();
         try {
             dispatch(cascade, event, elsewhere);
-            for (Cascade.Pending p = cascade.next(); p != null; p = cascade.next()) {
-                dispatch(cascade, p.event(), p.elsewhere());
-            }
+            drain(cascade);
         } finally {
             cascade.end();
+        }
+    }
+
+    private void drain(Cascade cascade) {
+        for (Cascade.Pending p = cascade.next(); p != null; p = cascade.next()) {
+            dispatch(cascade, p.event(), p.elsewhere());
         }
     }
 

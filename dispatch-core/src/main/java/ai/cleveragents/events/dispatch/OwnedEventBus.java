@@ -1,5 +1,6 @@
 package ai.cleveragents.events.dispatch;
 
+import java.util.List;
 import java.util.Set;
 
 import ai.cleveragents.events.DomainEvent;
@@ -25,6 +26,11 @@ final class OwnedEventBus implements EventBus {
     @Override
     public void emit(DomainEvent event) {
         engine.emit(event, emitter);
+    }
+
+    @Override
+    public void emitAll(List<DomainEvent> events) {
+        engine.emitAll(events, emitter);
     }
 
     @Override

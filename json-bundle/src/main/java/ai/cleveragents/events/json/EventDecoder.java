@@ -124,7 +124,7 @@ final class EventDecoder {
 
     private Instant parseInstant(String text) {
         try {
-            return Instant.parse(text);
+            return IsoInstant.parse(text);
         } catch (DateTimeParseException e) {
             throw error("field 'timestamp' is not an ISO-8601 UTC instant: '" + text + "'", e);
         }

@@ -20,7 +20,7 @@ final class EventEncoder {
         g.writeStartObject();
         g.writeStringField(WireFields.EVENT_ID, e.eventId());
         g.writeStringField(WireFields.EVENT_TYPE, e.eventType().id());
-        g.writeStringField(WireFields.TIMESTAMP, e.timestamp().toString());
+        g.writeStringField(WireFields.TIMESTAMP, IsoInstant.format(e.timestamp()));
         g.writeStringField(WireFields.CORRELATION_ID, e.correlationId());
         writeNullable(g, WireFields.PLAN_ID, e.planId());
         writeNullable(g, WireFields.ROOT_PLAN_ID, e.rootPlanId());

@@ -35,8 +35,8 @@ public class CrashIT {
 
     private static final int KILLS = Boolean.getBoolean("soak") ? 10 : 3;
     private static final Pattern ACKNOWLEDGED = Pattern.compile("emitted tool\\.invoked (\\w{26}) on reactive");
-    private static final Pattern EVENT_ID = Pattern.compile("^\\{\"seq\":\\d+,\"prev\":\"[0-9a-f]{64}\",\"emitter\":\"[^\"]+\","
-            + "\"event_id\":\"(\\w{26})\".*,\"hash\":\"[0-9a-f]{64}\"\\}$");
+    private static final Pattern EVENT_ID = Pattern.compile("^\\{\"seq\":\\d+,\"prev\":\"[\\w-]{43}\",\"emitter\":\"[^\"]+\","
+            + "\"event_id\":\"(\\w{26})\".*\\}\\}$");
     private static Path home;
 
     @BeforeClass

@@ -1,6 +1,7 @@
 package ai.cleveragents.events.shell.internal;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -47,11 +48,22 @@ final class BusReports {
         }
         for (BusView bus : buses) {
             out.append("bus ").append(bus.title()).append(bus.bound() ? ", bound" : "").append('\n');
-            out.append(counters(busCounters(bus.metrics()))).append('\n');
+            out.append(counters(busCounters(bus.metrics())));
+            out.append(eventsPerFsync(bus.metrics().extra())).append('\n');
         }
         new TreeMap<>(sources).forEach((name, counters) ->
                 out.append("source ").append(name).append('\n').append(counters(counters)).append('\n'));
         return out.toString().stripTrailing() + "\n";
+    }
+
+    /** @return a line with the journal's events per fsync, or nothing when it has not forced yet */
+    static String eventsPerFsync(Map<String, Long> extra) {
+        Long appends = extra.get("journal.appends");
+        Long fsyncs = extra.get("journal.fsyncs");
+        if (appends == null || fsyncs == null || fsyncs == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "journal: %.1f events per fsync%n", (double) appends / fsyncs);
     }
 
     private static Map<String, Long> busCounters(EventBusMetrics m) {

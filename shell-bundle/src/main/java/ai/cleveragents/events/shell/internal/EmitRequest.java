@@ -1,10 +1,13 @@
 package ai.cleveragents.events.shell.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBatchException;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
 import ai.cleveragents.events.SwapSafeEmitter;
@@ -16,10 +19,15 @@ import ai.cleveragents.events.SwapSafeEmitter;
 final class EmitRequest {
 
     static final String USAGE = "events:emit <type> [key=value ...] [--plan ID] [--root-plan ID] [--session ID]"
-            + " [--actor NAME] [--project NAME] [--correlation ID]";
+            + " [--actor NAME] [--project NAME] [--correlation ID] [--count N]";
+
+    /** The most events one {@code --count} emits. */
+    static final int MAX_COUNT = 1_000_000;
+    /** Events per {@link SwapSafeEmitter#emitAll} call of a {@code --count}. */
+    static final int BATCH = 1_000;
 
     private static final Set<String> OPTIONS =
-            Set.of("--plan", "--root-plan", "--session", "--actor", "--project", "--correlation");
+            Set.of("--plan", "--root-plan", "--session", "--actor", "--project", "--correlation", "--count");
 
     private EmitRequest() {
     }
@@ -49,6 +57,57 @@ final class EmitRequest {
                     + SwapSafeEmitter.MAX_ATTEMPTS + " attempts; not emitted");
         }
         return "emitted " + event.eventType().id() + " " + event.eventId() + " on " + busName.get();
+    }
+
+    /**
+     * Emits {@code count} events like {@code first} (the same type, details and correlation id, each
+     * with its own id and time) in batches of {@value #BATCH} through {@link SwapSafeEmitter#emitAll}:
+     * with the reactive bus's journal, one {@code fsync} per batch.
+     *
+     * @param first the first event
+     * @param count how many, at least 2
+     * @return the confirmation line, naming the first and last ids
+     * @throws CommandException as {@link #emit} does, saying how many events were emitted before
+     */
+    static String emitAll(SwapSafeEmitter emitter, Supplier<String> busName, DomainEvent first, int count) {
+        int done = 0;
+        String last = first.eventId();
+        while (done < count) {
+            List<DomainEvent> batch = new ArrayList<>(Math.min(BATCH, count - done));
+            for (int i = 0; i < Math.min(BATCH, count - done); i++) {
+                batch.add(done + i == 0 ? first : first.toBuilder().eventId(null).timestamp(null).build());
+            }
+            SwapSafeEmitter.Outcome outcome;
+            try {
+                outcome = emitter.emitAll(batch);
+            } catch (EventBatchException e) {
+                throw new CommandException("events rejected after " + (done + e.accepted()) + " of " + count
+                        + " were emitted: " + e.getCause().getMessage());
+            }
+            if (outcome != SwapSafeEmitter.Outcome.EMITTED) {
+                throw new CommandException((outcome == SwapSafeEmitter.Outcome.NO_BUS ? BusReports.NO_BUS
+                        : "the bound bus stayed closed for " + SwapSafeEmitter.MAX_ATTEMPTS + " attempts") + "; "
+                        + done + " of " + count + " events were emitted");
+            }
+            done += batch.size();
+            last = batch.get(batch.size() - 1).eventId();
+        }
+        return "emitted " + count + " " + first.eventType().id() + " events " + first.eventId() + ".." + last + " on "
+                + busName.get();
+    }
+
+    /**
+     * @param args the command's arguments
+     * @return {@code --count}, 1 when absent
+     * @throws CommandException if it is not a whole number from 1 to {@value #MAX_COUNT}
+     */
+    static int count(String... args) {
+        CommandLine line = CommandLine.parse(USAGE, OPTIONS, Set.of(), args);
+        int count = line.positiveInt("--count", 1);
+        if (count > MAX_COUNT) {
+            throw line.error("option --count allows at most " + MAX_COUNT + ", got " + count);
+        }
+        return count;
     }
 
     /**

@@ -81,11 +81,14 @@ public final class EventsCommands {
     }
 
     @Descriptor("emit an event: events:emit <type> [key=value ...] [--plan ID] [--root-plan ID] [--session ID]"
-            + " [--actor NAME] [--project NAME] [--correlation ID]; values are JSON when they parse, else strings")
+            + " [--actor NAME] [--project NAME] [--correlation ID] [--count N]; values are JSON when they parse,"
+            + " else strings; --count emits N such events in batches (one correlation id, one fsync per batch)")
     public String emit(@Descriptor("<type> [key=value ...] [options]") String... args) {
         return ThreadNameGuard.call("events:emit", () -> {
             DomainEvent event = EmitRequest.parse(args);
-            return EmitRequest.emit(emitter, this::boundBusName, event);
+            int count = EmitRequest.count(args);
+            return count == 1 ? EmitRequest.emit(emitter, this::boundBusName, event)
+                    : EmitRequest.emitAll(emitter, this::boundBusName, event, count);
         });
     }
 

@@ -20,7 +20,7 @@ public class BusReportsTest {
                     new Fakes.Subscription("-", Set.of(EventType.PLAN_CREATED), false, false, "x.Lambda"),
                     new Fakes.Subscription("dead [31]", Set.of(), true, true, "dead.Sink"),
                     new Fakes.Observer("bridge [32]", EnumSet.allOf(EventType.class), "bridge.Outbound")),
-            Map.of("journal.appends", 3L));
+            Map.of("journal.appends", 3L, "journal.fsyncs", 2L));
 
     private static final List<BusView> BUSES = List.of(
             new BusView(34, "reactive", 100, "ai.cleveragents.events.bus.reactive [25]", true, BUSY),
@@ -49,15 +49,19 @@ public class BusReportsTest {
                 + "emitted.tool.failed    1\n"
                 + "handler.failures       1\n"
                 + "journal.appends        3\n"
+                + "journal.fsyncs         2\n"
                 + "stream.subscribers     1\n"
                 + "subscriptions          2\n"
                 + "unhandled              1\n"
                 + "unhandled.tool.failed  1\n"
+                + "journal: 1.5 events per fsync\n"
                 + "\n"
                 + "source bridge.eventadmin\n"
                 + "METRIC  VALUE\n"
                 + "posted  4\n", stats);
         assertEquals(BusReports.NO_BUS + "\n", BusReports.stats(List.of(), Map.of()));
+        assertEquals("", BusReports.eventsPerFsync(Map.of("journal.appends", 3L, "journal.fsyncs", 0L)));
+        assertEquals("", BusReports.eventsPerFsync(Map.of()));
     }
 
     @Test

@@ -88,6 +88,50 @@ public class EmitRequestTest {
                 () -> EmitRequest.emit(new SwapSafeEmitter(() -> tooLarge), () -> "test", event)).getMessage());
     }
 
+    @Test
+    public void countEmitsThatManyEventsInBatchesWithOneCorrelationId() {
+        assertEquals(1, EmitRequest.count("tool.invoked"));
+        assertEquals(2500, EmitRequest.count("tool.invoked", "--count", "2500"));
+        assertEquals("option --count needs a positive whole number, got '0'\nusage: " + EmitRequest.USAGE,
+                assertThrows(CommandException.class, () -> EmitRequest.count("tool.invoked", "--count", "0")).getMessage());
+        assertEquals("option --count allows at most 1000000, got 1000001\nusage: " + EmitRequest.USAGE,
+                assertThrows(CommandException.class, () -> EmitRequest.count("tool.invoked", "--count", "1000001"))
+                        .getMessage());
+        List<DomainEvent> emitted = new ArrayList<>();
+        RecordingBus bus = new RecordingBus(emitted::add);
+        DomainEvent first = EmitRequest.parse("tool.invoked", "tool=git", "--count", "2500");
+        String line = EmitRequest.emitAll(new SwapSafeEmitter(() -> bus), () -> "test", first, 2500);
+        assertEquals(2500, emitted.size());
+        assertEquals(first, emitted.get(0));
+        assertEquals(2500, emitted.stream().map(DomainEvent::eventId).distinct().count());
+        assertTrue(emitted.stream().allMatch(e -> e.correlationId().equals(first.correlationId())
+                && e.details().equals(Map.of("tool", "git"))));
+        assertEquals("emitted 2500 tool.invoked events " + first.eventId() + ".." + emitted.get(2499).eventId()
+                + " on test", line);
+    }
+
+    @Test
+    public void aCountCutShortSaysHowManyWereEmitted() {
+        DomainEvent first = DomainEvent.of(EventType.TOOL_INVOKED);
+        List<DomainEvent> emitted = new ArrayList<>();
+        RecordingBus full = new RecordingBus(e -> {
+            if (emitted.size() == 1500) {
+                throw new EventRejectedException(EventRejectedException.Reason.JOURNAL_FAILURE, "disk full", null);
+            }
+            emitted.add(e);
+        });
+        assertEquals("events rejected after 1500 of 3000 were emitted: disk full", assertThrows(CommandException.class,
+                () -> EmitRequest.emitAll(new SwapSafeEmitter(() -> full), () -> "test", first, 3000)).getMessage());
+        assertEquals(BusReports.NO_BUS + "; 0 of 2 events were emitted", assertThrows(CommandException.class,
+                () -> EmitRequest.emitAll(new SwapSafeEmitter(() -> null), () -> "-", first, 2)).getMessage());
+        RecordingBus closed = new RecordingBus(e -> {
+            throw new EventRejectedException(EventRejectedException.Reason.CLOSED, "closed", null);
+        });
+        assertEquals("the bound bus stayed closed for 16 attempts; 0 of 2 events were emitted",
+                assertThrows(CommandException.class,
+                        () -> EmitRequest.emitAll(new SwapSafeEmitter(() -> closed), () -> "test", first, 2)).getMessage());
+    }
+
     /** A bus that hands every event to a consumer and supports nothing else. */
     private record RecordingBus(Consumer<DomainEvent> sink) implements EventBus {
         @Override

@@ -1,8 +1,11 @@
 package ai.cleveragents.events.bridge.eventadmin.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBatchException;
 import ai.cleveragents.events.EventLimits;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.SwapSafeEmitter;
@@ -10,11 +13,13 @@ import ai.cleveragents.events.SwapSafeEmitter;
 import org.osgi.service.event.Event;
 
 /**
- * What the pump does with each inbound event, on the bridge's own thread: map it (a bad one is dropped
- * whole and counted by reason), drop a duplicate id, remember the id so the event is not posted back
- * out, then emit it on the bus bound now.
+ * What the pump does with each batch of inbound events, on the bridge's own thread: map each (a bad one
+ * is dropped whole and counted by reason), drop a duplicate id, remember the id so the event is not
+ * posted back out, then emit the batch on the bus bound now with {@link SwapSafeEmitter#emitAll} (one
+ * journal write and {@code fsync} for the batch). Events after a refused one are emitted one by one,
+ * so one bad event costs only itself.
  */
-final class InboundProcessor implements Consumer<Event> {
+final class InboundProcessor implements Consumer<List<Event>> {
 
     private final InboundMapping mapping;
     private final RecentIds cameIn;
@@ -29,20 +34,46 @@ final class InboundProcessor implements Consumer<Event> {
     }
 
     @Override
-    public void accept(Event event) {
+    public void accept(List<Event> events) {
+        List<DomainEvent> batch = new ArrayList<>(events.size());
+        for (Event event : events) {
+            DomainEvent domainEvent = map(event);
+            if (domainEvent != null) {
+                batch.add(domainEvent);
+            }
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        int emitted = 0;
+        try {
+            if (emitter.emitAll(batch) == SwapSafeEmitter.Outcome.EMITTED) {
+                emitted = batch.size();
+            }
+        } catch (EventBatchException e) {
+            emitted = e.accepted();
+        }
+        for (int i = 0; i < emitted; i++) {
+            metrics.emittedIn();
+        }
+        batch.subList(emitted, batch.size()).forEach(this::emit);
+    }
+
+    /** @return the domain event, or {@code null} if it was dropped (counted) */
+    private DomainEvent map(Event event) {
         DomainEvent domainEvent;
         try {
             domainEvent = mapping.toDomainEvent(event);
         } catch (InboundRejection r) {
             metrics.dropped(r.reason(), r.getMessage());
-            return;
+            return null;
         }
         if (!cameIn.add(domainEvent.eventId())) {
             metrics.dropped(DropReason.DUPLICATE, "event " + domainEvent.eventId() + " on " + event.getTopic()
                     + " already came in");
-            return;
+            return null;
         }
-        emit(domainEvent);
+        return domainEvent;
     }
 
     /** Emits through the swap rule and counts what became of the event. */

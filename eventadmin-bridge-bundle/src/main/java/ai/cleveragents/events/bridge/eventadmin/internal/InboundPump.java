@@ -1,5 +1,7 @@
 package ai.cleveragents.events.bridge.eventadmin.internal;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -12,28 +14,33 @@ import ai.cleveragents.events.json.WireFields;
 
 /**
  * The bounded queue between Event Admin's delivery threads and the bridge's own single thread, which
- * processes the queued events in arrival order. {@link #offer} never blocks: when the queue is full
- * the event is dropped and counted as {@link DropReason#QUEUE_FULL}. Thread-safe.
+ * processes the queued events in arrival order, in batches of what has queued up meanwhile (at most
+ * {@value #MAX_BATCH}). {@link #offer} never blocks: when the queue is full the event is dropped and
+ * counted as {@link DropReason#QUEUE_FULL}. Thread-safe.
  */
 final class InboundPump {
+
+    /** The most events handed to the processor at once. */
+    static final int MAX_BATCH = 512;
 
     /** Queued by {@link #close} after the last event; never offered by Event Admin. */
     private static final Event STOP = new Event("ai/cleveragents/bridge/STOP", Map.of());
 
     private final BlockingQueue<Event> queue;
     private final int capacity;
-    private final Consumer<Event> processor;
+    private final Consumer<List<Event>> processor;
     private final BridgeMetrics metrics;
     private final Thread thread;
 
     /**
      * @param capacity   the queue bound
-     * @param processor  what to do with each event, on the pump thread; an exception it throws is
-     *                   counted as {@link DropReason#REJECTED} and the pump goes on
+     * @param processor  what to do with each batch of events, in arrival order, on the pump thread; an
+     *                   exception it throws counts the batch as {@link DropReason#REJECTED} and the pump
+     *                   goes on
      * @param metrics    where to count overflow and shutdown drops
      * @param threadName the pump thread's name
      */
-    InboundPump(int capacity, Consumer<Event> processor, BridgeMetrics metrics, String threadName) {
+    InboundPump(int capacity, Consumer<List<Event>> processor, BridgeMetrics metrics, String threadName) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.capacity = capacity;
         this.processor = processor;
@@ -95,20 +102,32 @@ final class InboundPump {
     }
 
     private void run() {
+        List<Event> batch = new ArrayList<>(MAX_BATCH);
         try {
-            for (Event e = queue.take(); e != STOP; e = queue.take()) {
-                process(e);
+            while (true) {
+                batch.add(queue.take());
+                queue.drainTo(batch, MAX_BATCH - 1);
+                int stop = batch.indexOf(STOP);
+                process(stop < 0 ? batch : batch.subList(0, stop));
+                if (stop >= 0) {
+                    return;
+                }
+                batch.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private void process(Event e) {
+    private void process(List<Event> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
         try {
-            processor.accept(e);
+            processor.accept(batch);
         } catch (RuntimeException failure) {
-            metrics.dropped(DropReason.REJECTED, "processing " + e.getTopic() + " failed: " + failure);
+            metrics.dropped(DropReason.REJECTED, batch.size(), "processing " + batch.size() + " event(s) from "
+                    + batch.get(0).getTopic() + " failed: " + failure);
         }
     }
 }

@@ -191,6 +191,26 @@ public class BridgeTest {
     }
 
     @Test
+    public void oneRefusedEventOfABatchCostsOnlyItselfAndTheRestArriveInOrder() {
+        List<DomainEvent> emitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        DispatchEngine journalled = new DispatchEngine("journalled", (e, emitter) -> {
+            if ("huge".equals(e.planId())) {
+                throw new EventRejectedException(EventRejectedException.Reason.TOO_LARGE, "over the limit", null);
+            }
+            emitted.add(e);
+            return true;
+        });
+        bound.set(journalled.view(null));
+        start(Direction.in, null);
+        for (int i = 0; i < 5; i++) {
+            bridge.inbound().handleEvent(new Event("cleveragents/plan/created", Map.of(WireFields.PLAN_ID,
+                    i == 2 ? "huge" : "p-" + i)));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> metric("in") == 4 && metric("dropped.too_large") == 1);
+        assertEquals(List.of("p-0", "p-1", "p-3", "p-4"), emitted.stream().map(DomainEvent::planId).toList());
+    }
+
+    @Test
     public void theOutboundFilterSelectsEvents() {
         start(Direction.out, "(|(event.topics=cleveragents/plan/*)(plan_id=keep))");
         engine.emit(DomainEvent.of(EventType.PLAN_CREATED));

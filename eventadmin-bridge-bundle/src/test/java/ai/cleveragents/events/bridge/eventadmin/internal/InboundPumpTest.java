@@ -33,14 +33,14 @@ public class InboundPumpTest {
         return new Event("cleveragents/plan/created", Map.of("n", i));
     }
 
-    private void blockingProcess(Event e) {
+    private void blockingProcess(List<Event> batch) {
         processing.countDown();
         try {
             release.await();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
         }
-        processed.add(e);
+        processed.addAll(batch);
     }
 
     @Test
@@ -83,17 +83,39 @@ public class InboundPumpTest {
 
     @Test
     public void aFailingProcessorIsCountedAndThePumpGoesOn() {
-        InboundPump pump = new InboundPump(5, e -> {
-            if (e.getProperty("n").equals(1)) {
+        InboundPump pump = new InboundPump(5, batch -> {
+            if (batch.get(0).getProperty("n").equals(1)) {
                 throw new IllegalStateException("boom");
             }
-            processed.add(e);
+            processed.addAll(batch);
         }, metrics, "test-pump");
         pump.start();
         pump.offer(event(1));
+        await().atMost(Duration.ofSeconds(10)).until(() -> metrics.dropped(DropReason.REJECTED) == 1);
         pump.offer(event(2));
         await().atMost(Duration.ofSeconds(10)).until(() -> processed.size() == 1);
-        assertEquals(1, metrics.dropped(DropReason.REJECTED));
+        pump.close(1_000);
+    }
+
+    @Test
+    public void whatQueuedUpMeanwhileIsProcessedAsOneBatchInArrivalOrder() throws InterruptedException {
+        List<Integer> sizes = new CopyOnWriteArrayList<>();
+        InboundPump pump = new InboundPump(1000, batch -> {
+            sizes.add(batch.size());
+            blockingProcess(batch);
+        }, metrics, "test-pump");
+        pump.start();
+        pump.offer(event(0));
+        assertTrue(processing.await(10, TimeUnit.SECONDS));
+        for (int i = 1; i <= 600; i++) {
+            assertTrue(pump.offer(event(i)));
+        }
+        release.countDown();
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed.size() == 601);
+        assertEquals(List.of(1, InboundPump.MAX_BATCH, 600 - InboundPump.MAX_BATCH), sizes);
+        for (int i = 0; i <= 600; i++) {
+            assertEquals(i, processed.get(i).getProperty("n"));
+        }
         pump.close(1_000);
     }
 }

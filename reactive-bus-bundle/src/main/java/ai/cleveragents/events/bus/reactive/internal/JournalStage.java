@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBatchException;
 import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventRejectedException;
@@ -22,6 +23,7 @@ import ai.cleveragents.events.JournalProblem;
 import ai.cleveragents.events.JournalReport;
 import ai.cleveragents.events.Subscription;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
+import ai.cleveragents.events.bus.reactive.internal.journal.JournalBatchException;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalException;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalStats;
@@ -73,15 +75,37 @@ final class JournalStage implements EventJournal {
         lock.readLock().lock();
         try {
             journal.append(atRest, emitter);
-        } catch (EventCodecException e) {
-            throw new EventRejectedException(EventRejectedException.Reason.TOO_LARGE,
-                    "the reactive bus journal refused event " + event.eventId() + ": " + e.getMessage(), e);
-        } catch (JournalException e) {
-            throw new EventRejectedException(EventRejectedException.Reason.JOURNAL_FAILURE,
-                    "the reactive bus journal refused event " + event.eventId() + ": " + e.getMessage(), e);
+        } catch (EventCodecException | JournalException e) {
+            throw rejection("event " + event.eventId(), e);
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    /**
+     * Appends a batch ({@link Journal#appendAll}).
+     *
+     * @param events  the events, as subscribers receive them; not empty
+     * @param emitter the emitting bundle
+     * @throws EventBatchException naming how many events, from the first, the journal made durable,
+     *                             with the reason as {@link #append} gives it
+     */
+    void appendAll(List<DomainEvent> events, String emitter) {
+        List<DomainEvent> atRest = redact ? events.stream().map(this::redacted).toList() : events;
+        lock.readLock().lock();
+        try {
+            journal.appendAll(atRest, emitter);
+        } catch (JournalBatchException e) {
+            throw new EventBatchException(e.durable(), events.size(), rejection("a batch", e.failure()));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static EventRejectedException rejection(String what, RuntimeException e) {
+        EventRejectedException.Reason reason = e instanceof EventCodecException
+                ? EventRejectedException.Reason.TOO_LARGE : EventRejectedException.Reason.JOURNAL_FAILURE;
+        return new EventRejectedException(reason, "the reactive bus journal refused " + what + ": " + e.getMessage(), e);
     }
 
     private DomainEvent redacted(DomainEvent event) {

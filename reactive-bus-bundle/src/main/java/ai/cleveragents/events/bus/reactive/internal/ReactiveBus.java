@@ -1,10 +1,13 @@
 package ai.cleveragents.events.bus.reactive.internal;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBatchException;
 import ai.cleveragents.events.EventJournal;
+import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventStream;
 import ai.cleveragents.events.dispatch.DispatchEngine;
 import ai.cleveragents.events.dispatch.EmitStage;
@@ -38,6 +41,25 @@ final class ReactiveBus implements EmitStage {
             journal.append(event, emitter);
         }
         return stream.offer(event);
+    }
+
+    @Override
+    public Staged beforeDispatchAll(List<DomainEvent> events, String emitter) {
+        int accepted = events.size();
+        EventRejectedException failure = null;
+        if (journal != null) {
+            try {
+                journal.appendAll(events, emitter);
+            } catch (EventBatchException e) {
+                accepted = e.accepted();
+                failure = (EventRejectedException) e.getCause();
+            }
+        }
+        boolean[] elsewhere = new boolean[events.size()];
+        for (int i = 0; i < accepted; i++) {
+            elsewhere[i] = stream.offer(events.get(i));
+        }
+        return new Staged(accepted, elsewhere, failure);
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventBatchException;
 import ai.cleveragents.events.EventBus;
 import ai.cleveragents.events.EventBusMetrics;
 import ai.cleveragents.events.EventLimits;
@@ -201,6 +202,43 @@ public class ReactiveBusTest {
             List<Path> segments = files.filter(f -> f.toString().endsWith(".jsonl")).collect(Collectors.toList());
             assertEquals(1, segments.size());
             return segments.get(0);
+        }
+    }
+
+    @Test
+    public void aBatchIsDurableWithOneFsyncBeforeAnyOfItIsDeliveredAndMaskedAtRest() throws Exception {
+        Path dir = tmp.newFolder().toPath();
+        ReactiveBus bus = withJournal(dir, Durability.ALWAYS);
+        EventBus view = bus.engine().view(null);
+        List<DomainEvent> got = new ArrayList<>();
+        List<String> journalHeadAtDelivery = new ArrayList<>();
+        view.subscribeAll(e -> {
+            got.add(e);
+            journalHeadAtDelivery.add(bus.journal().lastEventId().orElse(""));
+        });
+        List<DomainEvent> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(DomainEvent.builder(EventType.TOOL_INVOKED).detail("n", i).detail("password", "hunter2").build());
+        }
+        view.emitAll(batch);
+        assertEquals(batch, got);
+        assertTrue("the whole batch is durable before its first event is delivered",
+                journalHeadAtDelivery.stream().allMatch(batch.get(49).eventId()::equals));
+        assertEquals(Long.valueOf(1), view.metrics().extra().get("journal.fsyncs"));
+        DomainEvent huge = DomainEvent.builder(EventType.TOOL_INVOKED).detail("blob", "x".repeat(EventLimits.MAX_EVENT_BYTES))
+                .build();
+        EventBatchException e = assertThrows(EventBatchException.class,
+                () -> view.emitAll(List.of(DomainEvent.of(EventType.TOOL_INVOKED), huge)));
+        assertEquals(0, e.accepted());
+        assertSame(EventRejectedException.Reason.TOO_LARGE, e.reason());
+        assertTrue(e.getMessage(), e.getMessage().contains("event 2 of a batch of 2 (" + huge.eventId() + ")"));
+        assertEquals(50, got.size());
+        bus.close(1000);
+        try (Journal reopened = Journal.open(JournalSettings.defaults(dir));
+                Stream<DomainEvent> all = reopened.replaySince(Instant.EPOCH, Set.of())) {
+            List<DomainEvent> atRest = all.collect(Collectors.toList());
+            assertEquals(50, atRest.size());
+            assertTrue(atRest.stream().allMatch(r -> "***".equals(r.details().get("password"))));
         }
     }
 }

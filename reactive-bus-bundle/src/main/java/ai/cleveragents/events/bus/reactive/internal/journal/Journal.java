@@ -28,6 +28,7 @@ import ai.cleveragents.events.JournalProblem;
 import ai.cleveragents.events.JournalReport;
 import ai.cleveragents.events.Subscription;
 import ai.cleveragents.events.json.EventCodec;
+import ai.cleveragents.events.json.EventCodecException;
 import ai.cleveragents.events.dispatch.Emitters;
 
 /**
@@ -47,6 +48,8 @@ import ai.cleveragents.events.dispatch.Emitters;
 public final class Journal implements EventJournal, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
+    /** The most a batch writes at once. */
+    static final int CHUNK_BYTES = 1 << 20;
 
     private final JournalSettings settings;
     /** The absolute form of the settings' directory. */
@@ -193,6 +196,145 @@ public final class Journal implements EventJournal, AutoCloseable {
         }
     }
 
+    /**
+     * Appends events as one batch and returns once all are durable per the {@link Durability} policy:
+     * the records are written with as few writes as the segment size allows (at most {@value
+     * #CHUNK_BYTES} bytes each) and made durable by one {@code fsync} under {@code GROUP} (shared with
+     * concurrent appends) and {@code ALWAYS}, besides the one forcing a segment when the batch crosses
+     * into the next. Records of one batch are consecutive in the journal.
+     *
+     * @param events  the events, not empty
+     * @param emitter the emitting bundle, as made by {@link Emitters#of}
+     * @throws JournalBatchException if not every event was made durable; it says how many, from the
+     *                               first, were. An event the journal could not read back fails the
+     *                               batch before anything is written.
+     */
+    public void appendAll(List<DomainEvent> events, String emitter) {
+        byte[] emitterBytes = emitterBytes(Objects.requireNonNull(emitter, "emitter"));
+        Batch batch = new Batch(events, encodeAll(events));
+        boolean interrupted = Thread.interrupted();
+        writing.incrementAndGet();
+        try {
+            long sequence = writeAll(emitterBytes, batch);
+            if (settings.durability() == Durability.GROUP) {
+                committer.awaitDurable(sequence);
+            }
+        } catch (IOException e) {
+            int durable = batch.durable();
+            throw new JournalBatchException(durable, new JournalException("cannot make events " + (durable + 1)
+                    + ".." + events.size() + " of a batch of " + events.size() + " (the first " + batch.id(durable)
+                    + ") durable in journal " + directory + ": " + e.getMessage(), e));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private byte[][] encodeAll(List<DomainEvent> events) {
+        byte[][] json = new byte[events.size()][];
+        for (int i = 0; i < json.length; i++) {
+            try {
+                json[i] = codec.encodeToBytes(events.get(i));
+            } catch (EventCodecException e) {
+                throw new JournalBatchException(0, new EventCodecException("event " + (i + 1) + " of a batch of "
+                        + json.length + " (" + events.get(i).eventId() + "): " + e.getMessage(), e));
+            }
+        }
+        return json;
+    }
+
+    /** A batch being written: how far it got. */
+    private final class Batch {
+        private final List<DomainEvent> events;
+        private final byte[][] json;
+        /** Guarded by the write lock: the sequence number of the batch's first record. */
+        private long firstSequence;
+        /** Guarded by the write lock: records written. */
+        private int written;
+
+        Batch(List<DomainEvent> events, byte[][] json) {
+            this.events = events;
+            this.json = json;
+        }
+
+        /** @return how many records of the batch, from the first, are durable per the policy */
+        int durable() {
+            if (settings.durability() == Durability.NONE || written == 0) {
+                return written;
+            }
+            return (int) Math.max(0, Math.min(written, counters.durableSequence() - firstSequence + 1));
+        }
+
+        String id(int index) {
+            return events.get(index).eventId();
+        }
+
+        int size() {
+            return json.length;
+        }
+    }
+
+    /** @return the sequence number of the batch's last record */
+    private long writeAll(byte[] emitter, Batch batch) throws IOException {
+        writeLock.lock();
+        try {
+            writing.decrementAndGet();
+            checkWritable();
+            batch.firstSequence = counters.writtenSequence() + 1;
+            RecordChain.Sealed next = chain.seal(emitter, batch.json[0]);
+            while (next != null) {
+                if (active == null || (active.size() > 0
+                        && active.size() + next.line().length > settings.segmentMaxBytes())) {
+                    rotate(batch.id(batch.written));
+                }
+                next = writeChunk(emitter, batch, next);
+            }
+            if (settings.durability() == Durability.ALWAYS) {
+                forceActive();
+                counters.durable(counters.writtenSequence(), counters.lastWrittenId());
+            } else if (settings.durability() == Durability.NONE) {
+                readableSignal.advanced();
+            }
+            return counters.writtenSequence();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /**
+     * Writes, with one write, the records from {@code first} on that fit in the active segment and in
+     * {@value #CHUNK_BYTES} bytes (at least one).
+     *
+     * @return the next record, sealed, or {@code null} when the batch is written
+     */
+    private RecordChain.Sealed writeChunk(byte[] emitter, Batch batch, RecordChain.Sealed first) throws IOException {
+        RecordChain.Position start = chain.position();
+        long room = Math.min(CHUNK_BYTES, settings.segmentMaxBytes() - active.size());
+        List<byte[]> lines = new ArrayList<>();
+        int bytes = 0;
+        RecordChain.Sealed next = first;
+        while (next != null && (lines.isEmpty() || bytes + next.line().length <= room)) {
+            lines.add(next.line());
+            bytes += next.line().length;
+            chain.advance(next);
+            int i = batch.written + lines.size();
+            next = i < batch.size() ? chain.seal(emitter, batch.json[i]) : null;
+        }
+        ByteBuffer chunk = ByteBuffer.allocate(bytes);
+        lines.forEach(chunk::put);
+        try {
+            writeBytes(chunk.flip());
+        } catch (IOException e) {
+            chain.reset(start);
+            throw e;
+        }
+        for (byte[] line : lines) {
+            counters.written(batch.id(batch.written++), line.length);
+        }
+        return next;
+    }
+
     /** The bytes of the emitter last seen: one bus view (one bundle) passes the same string every time. */
     private record EmitterBytes(String name, byte[] bytes) {
     }
@@ -251,8 +393,12 @@ public final class Journal implements EventJournal, AutoCloseable {
     }
 
     private void writeLine(byte[] line) throws IOException {
+        writeBytes(ByteBuffer.wrap(line));
+    }
+
+    private void writeBytes(ByteBuffer lines) throws IOException {
         try {
-            active.write(ByteBuffer.wrap(line));
+            active.write(lines);
         } catch (IOException e) {
             if (active.damaged()) {
                 failure = e;

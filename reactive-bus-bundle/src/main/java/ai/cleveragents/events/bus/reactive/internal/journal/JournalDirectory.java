@@ -88,7 +88,7 @@ final class JournalDirectory {
                     cut, lastPath);
         }
         SequenceCheck check = new SequenceCheck();
-        RecordDecoder decoder = new RecordDecoder(codec, false);
+        RecordDecoder decoder = new RecordDecoder(codec, true);
         for (SegmentFiles.Segment s : segments) {
             check.segment(s, ends(s.path(), decoder), s == segments.get(segments.size() - 1));
         }

@@ -9,10 +9,11 @@ import ai.cleveragents.events.json.EventCodec;
 import ai.cleveragents.events.json.EventCodecException;
 
 /**
- * Reads every line of a journal and checks it: each complete line must be a record whose hash matches
- * its bytes, whose sequence number follows the one before, and whose {@code prev} is the hash of the
- * record before; segment numbers must follow each other; no segment may end in an unfinished line.
- * The first record's {@code prev} is not checked: retention deletes whole segments from the start.
+ * Reads every line of a journal and checks it: each complete line must be a record whose sequence
+ * number follows the one before and whose {@code prev} is the hash of the record before; segment
+ * numbers must follow each other; no segment may end in an unfinished line. The first record's
+ * {@code prev} is not checked: retention deletes whole segments from the start. The last record's hash
+ * is reported as the head hash: kept elsewhere, it shows later whether that record was altered.
  */
 final class JournalVerifier {
 

@@ -1,8 +1,6 @@
 package ai.cleveragents.events.bus.reactive.internal.journal;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Arrays;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.json.EventCodec;
@@ -10,8 +8,8 @@ import ai.cleveragents.events.json.EventCodecException;
 import ai.cleveragents.events.dispatch.Emitters;
 
 /**
- * Decodes journal lines ({@link RecordFormat}) into {@link JournalRecord}s, optionally checking each
- * record's hash. Not thread-safe (it reuses a digest).
+ * Decodes journal lines ({@link RecordFormat}) into {@link JournalRecord}s, optionally computing each
+ * record's hash (which the next record's {@code prev} must equal). Not thread-safe (it reuses a digest).
  */
 final class RecordDecoder {
 
@@ -20,11 +18,11 @@ final class RecordDecoder {
 
     /**
      * @param codec      decodes the event part
-     * @param checkHash  whether to compute each record's hash and compare it with the one written
+     * @param hashes whether to compute each record's hash
      */
-    RecordDecoder(EventCodec codec, boolean checkHash) {
+    RecordDecoder(EventCodec codec, boolean hashes) {
         this.codec = codec;
-        this.sha256 = checkHash ? RecordChain.newSha256() : null;
+        this.sha256 = hashes ? RecordChain.newSha256() : null;
     }
 
     /**
@@ -39,7 +37,7 @@ final class RecordDecoder {
         RecordFormat.Parsed p = RecordFormat.parse(line, length);
         if (p == null) {
             throw new EventCodecException("not a journal record (expected {\"seq\":…,\"prev\":…,\"emitter\":…, "
-                    + "the event's fields, \"hash\":…})", null);
+                + "the event's fields})", null);
         }
         DomainEvent event;
         try {
@@ -47,8 +45,8 @@ final class RecordDecoder {
         } finally {
             p.restore();
         }
-        return p.isLegacy() ? new JournalRecord(0, null, null, true, Emitters.UNKNOWN, event)
-                : new JournalRecord(p.seq(), p.prev(), p.hash(), hashMatches(p), p.emitter(), event);
+        return p.isLegacy() ? new JournalRecord(0, null, null, Emitters.UNKNOWN, event)
+                : new JournalRecord(p.seq(), p.prev(), hash(line, length), p.emitter(), event);
     }
 
     private DomainEvent decodeEvent(RecordFormat.Parsed p) {
@@ -59,12 +57,7 @@ final class RecordDecoder {
         }
     }
 
-    private boolean hashMatches(RecordFormat.Parsed p) {
-        if (sha256 == null) {
-            return true;
-        }
-        sha256.update(p.line(), 0, p.hashedLength());
-        byte[] actual = RecordChain.hex(sha256.digest());
-        return Arrays.equals(actual, p.hash().getBytes(StandardCharsets.US_ASCII));
+    private String hash(byte[] line, int length) {
+        return sha256 == null ? null : RecordFormat.ascii(RecordChain.hash(sha256, line, length));
     }
 }

@@ -5,68 +5,53 @@ import java.util.Arrays;
 import ai.cleveragents.events.dispatch.Emitters;
 
 /**
- * The layout of one journal line: the event's wire JSON with the journal's fields beside its own,
+ * The layout of one journal line: the event's wire JSON with the journal's fields before its own,
  *
- * <pre>{"seq":42,"prev":"&lt;hex&gt;","emitter":"&lt;bsn/version&gt;","event_id":…,…,"details":{…},"hash":"&lt;hex&gt;"}</pre>
+ * <pre>{"seq":42,"prev":"&lt;base64url&gt;","emitter":"&lt;bsn/version&gt;","event_id":…,…,"details":{…}}</pre>
  *
- * {@code seq} numbers records from 1 across segments, {@code prev} is the {@code hash} of the record
- * before (64 zeros for the first), {@code emitter} names the emitting bundle, and {@code hash} is the
- * lowercase hex SHA-256 of the line's bytes up to (not including) {@code ,"hash":}. The event's own
- * fields stay exactly as the wire format writes them, so {@code jq} reads a journal line as an event
- * with three more fields. Stateless.
+ * {@code seq} numbers records from 1 across segments, {@code emitter} names the emitting bundle, and
+ * {@code prev} is the SHA-256 of the record before: of all the bytes of its line except the line feed,
+ * in unpadded base64url (43 characters; 43 {@code A}s, the encoding of 32 zero bytes, for the first
+ * record). The event's own fields stay exactly as the wire format writes them, so {@code jq} reads a
+ * journal line as an event with three more fields. A line carries no hash of its own: the next record's
+ * {@code prev} seals it, and the last record is sealed by the head hash that verification reports.
+ * Stateless.
  */
 final class RecordFormat {
 
-    /** Length of a hex SHA-256. */
-    static final int HASH_HEX = 64;
-    /** The {@code prev} of the very first record. */
-    static final String NO_PREV = "0".repeat(HASH_HEX);
+    /** Length of a SHA-256 in unpadded base64url. */
+    static final int HASH_CHARS = 43;
+    /** The {@code prev} of the very first record: 32 zero bytes. */
+    static final String NO_PREV = "A".repeat(HASH_CHARS);
 
     private static final byte[] SEQ = ascii("{\"seq\":");
     private static final byte[] PREV = ascii(",\"prev\":\"");
     private static final byte[] EMITTER = ascii("\",\"emitter\":\"");
-    private static final byte[] HASH = ascii(",\"hash\":\"");
     private static final byte[] LEGACY = ascii("{\"event_id\":");
-    /** {@code ,"hash":"} + 64 hex + {@code "}} */
-    static final int SUFFIX = HASH.length + HASH_HEX + 2;
 
     private RecordFormat() {
     }
 
     /**
-     * @return the bytes the record's hash covers, followed by room for the suffix and a line feed:
-     *         {@code {"seq":…,"prev":"…","emitter":"…",} + the event JSON without its braces
+     * @return the whole record line, ending in a line feed: {@code {"seq":…,"prev":"…","emitter":"…",}
+     *         followed by the event JSON without its opening brace
      */
-    static byte[] head(long seq, byte[] prevHex, byte[] emitter, byte[] eventJson) {
+    static byte[] line(long seq, byte[] prev, byte[] emitter, byte[] eventJson) {
         int digits = digits(seq);
-        int bodyLength = eventJson.length - 2;
-        int headLength = SEQ.length + digits + PREV.length + HASH_HEX + EMITTER.length
-                + emitter.length + 2 + bodyLength;
-        byte[] line = new byte[headLength + SUFFIX + 1];
+        int bodyLength = eventJson.length - 1;
+        byte[] line = new byte[SEQ.length + digits + PREV.length + HASH_CHARS + EMITTER.length
+                + emitter.length + 2 + bodyLength + 1];
         int p = put(line, 0, SEQ);
         p = putDigits(line, p, seq, digits);
         p = put(line, p, PREV);
-        p = put(line, p, prevHex);
+        p = put(line, p, prev);
         p = put(line, p, EMITTER);
         p = put(line, p, emitter);
         line[p++] = '"';
         line[p++] = ',';
         System.arraycopy(eventJson, 1, line, p, bodyLength);
+        line[line.length - 1] = '\n';
         return line;
-    }
-
-    /** @return the length of the part of {@code line} (made by {@link #head}) that the hash covers */
-    static int hashedLength(byte[] line) {
-        return line.length - SUFFIX - 1;
-    }
-
-    /** Writes {@code ,"hash":"<hex>"}} and the line feed after the hashed part. */
-    static void seal(byte[] line, byte[] hashHex) {
-        int p = put(line, hashedLength(line), HASH);
-        p = put(line, p, hashHex);
-        line[p++] = '"';
-        line[p++] = '}';
-        line[p] = '\n';
     }
 
     /**
@@ -78,9 +63,9 @@ final class RecordFormat {
      */
     static Parsed parse(byte[] line, int length) {
         if (startsWith(line, length, 0, LEGACY)) {
-            return new Parsed(line, 0, null, null, null, 0, length, -1, -1);
+            return new Parsed(line, 0, null, null, 0, length, -1);
         }
-        if (length < SEQ.length + 1 + PREV.length + HASH_HEX + EMITTER.length + 3 + SUFFIX
+        if (length < SEQ.length + 1 + PREV.length + HASH_CHARS + EMITTER.length + 4
                 || !startsWith(line, length, 0, SEQ)) {
             return null;
         }
@@ -91,11 +76,11 @@ final class RecordFormat {
             seq = seq * 10 + (line[p++] - '0');
             digits++;
         }
-        if (digits == 0 || !startsWith(line, length, p, PREV) || !isHex(line, p + PREV.length)) {
+        if (digits == 0 || !startsWith(line, length, p, PREV) || !isBase64Url(line, length, p + PREV.length)) {
             return null;
         }
-        String prev = ascii(line, p + PREV.length, HASH_HEX);
-        p += PREV.length + HASH_HEX;
+        String prev = ascii(line, p + PREV.length, HASH_CHARS);
+        p += PREV.length + HASH_CHARS;
         if (!startsWith(line, length, p, EMITTER)) {
             return null;
         }
@@ -104,52 +89,37 @@ final class RecordFormat {
         while (q < length && Emitters.isAllowed(line[q])) {
             q++;
         }
-        int suffixStart = length - SUFFIX;
-        if (q + 2 > suffixStart || line[q] != '"' || line[q + 1] != ','
-                || !startsWith(line, length, suffixStart, HASH) || !isHex(line, suffixStart + HASH.length)
-                || line[length - 2] != '"' || line[length - 1] != '}') {
+        if (q + 3 > length || line[q] != '"' || line[q + 1] != ',' || line[length - 1] != '}') {
             return null;
         }
         String emitter = ascii(line, emitterStart, q - emitterStart);
-        String hash = ascii(line, suffixStart + HASH.length, HASH_HEX);
         int eventStart = q + 1;
         line[eventStart] = '{';
-        line[suffixStart] = '}';
-        return new Parsed(line, seq, prev, hash, emitter, eventStart, suffixStart + 1, eventStart, suffixStart);
+        return new Parsed(line, seq, prev, emitter, eventStart, length, eventStart);
     }
 
-    /**
-     * A parsed line. {@code seq} is 0 and the hashes {@code null} for a line written by version 1.0
-     * (a bare event, no chain).
-     */
-    record Parsed(byte[] line, long seq, String prev, String hash, String emitter, int eventStart, int eventEnd,
-            int openBrace, int closeBrace) {
+    /** A parsed line. {@code seq} is 0 and {@code prev} {@code null} for a line written by version 1.0. */
+    record Parsed(byte[] line, long seq, String prev, String emitter, int eventStart, int eventEnd, int openBrace) {
 
         boolean isLegacy() {
-            return hash == null;
+            return prev == null;
         }
 
-        /** @return the length of the part the hash covers */
-        int hashedLength() {
-            return closeBrace;
-        }
-
-        /** Puts back the two bytes {@link RecordFormat#parse} changed. */
+        /** Puts back the byte {@link RecordFormat#parse} changed. */
         void restore() {
             if (openBrace >= 0) {
                 line[openBrace] = ',';
-                line[closeBrace] = ',';
             }
         }
     }
 
-    private static boolean isHex(byte[] line, int from) {
-        if (from + HASH_HEX > line.length) {
+    private static boolean isBase64Url(byte[] line, int length, int from) {
+        if (from + HASH_CHARS > length) {
             return false;
         }
-        for (int i = from; i < from + HASH_HEX; i++) {
+        for (int i = from; i < from + HASH_CHARS; i++) {
             byte b = line[i];
-            if (!(b >= '0' && b <= '9' || b >= 'a' && b <= 'f')) {
+            if (!(b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '-' || b == '_')) {
                 return false;
             }
         }
@@ -187,6 +157,10 @@ final class RecordFormat {
 
     static byte[] ascii(String s) {
         return s.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static String ascii(byte[] b) {
+        return ascii(b, 0, b.length);
     }
 
     private static String ascii(byte[] b, int from, int length) {

@@ -26,7 +26,7 @@ record SegmentEnds(JournalRecord first, JournalRecord last, int undecodableAtEnd
 
     /**
      * @param segment the segment, whose lines all end in a line feed (after {@link TailRecovery})
-     * @param decoder decodes lines (hashes unchecked)
+     * @param decoder decodes lines
      * @return what was found
      * @throws IOException if the file cannot be read
      */

@@ -8,8 +8,8 @@ import ai.cleveragents.events.JournalProblem.Kind;
 
 /**
  * Walks a journal's segments and records in order and collects what is wrong with their order and
- * chain: missing or duplicate segment numbers, record sequence gaps and disorder, records whose hash
- * does not match or that do not link to the record before. After a problem it goes on from the record
+ * chain: missing or duplicate segment numbers, record sequence gaps and disorder, records that do not
+ * link to the record before (that record, or this one's {@code prev}, was altered). After a problem it goes on from the record
  * it stopped at, so one removed range is one problem. Not thread-safe.
  */
 final class SequenceCheck {
@@ -61,7 +61,7 @@ final class SequenceCheck {
         }
         if (r.isLegacy()) {
             if (last != null && !last.isLegacy()) {
-                add(Kind.BROKEN_CHAIN, segment, offset, "a record without seq and hash after record seq "
+                add(Kind.BROKEN_CHAIN, segment, offset, "a record without seq and prev after record seq "
                         + last.seq());
             }
         } else {
@@ -71,10 +71,6 @@ final class SequenceCheck {
     }
 
     private void checkChained(String segment, long offset, JournalRecord r) {
-        if (!r.hashValid()) {
-            add(Kind.BROKEN_CHAIN, segment, offset, "record seq " + r.seq() + ": its hash does not match its bytes"
-                    + " (altered)");
-        }
         if (last == null || last.isLegacy()) {
             return;
         }
