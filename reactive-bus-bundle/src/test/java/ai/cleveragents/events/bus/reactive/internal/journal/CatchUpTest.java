@@ -211,6 +211,24 @@ public class CatchUpTest {
     }
 
     @Test
+    public void batchesAreFollowedInOrderUnderEveryPolicy() throws Exception {
+        for (Durability durability : Durability.values()) {
+            open(durability, 8 << 10);
+            Received all = new Received();
+            follow(JournalPosition.beginning(), Set.of(), all);
+            List<DomainEvent> batch = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                batch.add(JournalFixture.event(i));
+            }
+            journal.appendAll(batch, "test/1.0.0");
+            journal.appendAll(batch.subList(0, 1).stream().map(e -> JournalFixture.event(7)).toList(), "test/1.0.0");
+            await().atMost(WAIT).until(() -> all.ids.size() == 201);
+            assertEquals(JournalFixture.ids(journal.replaySince(Instant.EPOCH, Set.of())), all.snapshot());
+            journal.close();
+        }
+    }
+
+    @Test
     public void anUnknownEventIdIsAClearErrorNamingItAndTheJournal() throws Exception {
         open(Durability.GROUP, JournalSettings.DEFAULT_SEGMENT_MAX_BYTES);
         journal.append(DomainEvent.of(EventType.PLAN_CREATED));
