@@ -45,6 +45,35 @@ public final class EventBusConstants {
     public static final String EVENT_OBSERVER = "event.observer";
 
     /**
+     * Whiteboard {@link EventHandler} property making the handler a <em>catch-up</em> handler of the bus's
+     * journal (see {@link EventJournal#subscribeFrom}): where it starts, in the text form of
+     * {@link JournalPosition#parse}: {@code beginning}, an event id (inclusive) or an ISO-8601 instant. With
+     * {@link #EVENT_TYPES} (default {@code *}) as the types. Such a handler is served by the bus that has a
+     * journal (the reactive bus with its journal enabled), on a thread of its own, in journal order, and
+     * not through ordinary dispatch. With {@link #EVENT_CHECKPOINT} it is the start used when no
+     * checkpoint is stored yet. An invalid value: the handler is not subscribed, with one ERROR line naming
+     * the service, the property and the allowed values.
+     *
+     * @since 1.1
+     */
+    public static final String EVENT_FROM = "event.from";
+
+    /**
+     * Whiteboard {@link EventHandler} property making the handler a catch-up handler (as
+     * {@link #EVENT_FROM}) whose progress the bus stores under this name: after a restart of the handler's
+     * bundle, of the bus or of the framework it resumes just after the last event it handled (at least
+     * once: the events handled since the last stored checkpoint may come again; a handler that remembers
+     * the event ids it handled gets each exactly once). Without a stored checkpoint it starts at
+     * {@link #EVENT_FROM}, else at the beginning. A name is 1 to 64 of {@code A-Z a-z 0-9 . _ -}, not
+     * starting with a dot; an invalid name, two handlers with the same name, or an unreadable checkpoint:
+     * the handler is not subscribed, with one ERROR line naming the service, the property or file, and
+     * what is allowed.
+     *
+     * @since 1.1
+     */
+    public static final String EVENT_CHECKPOINT = "event.checkpoint";
+
+    /**
      * {@link EventBus} and {@link EventStream} service property: the bus implementation's short name,
      * for example {@code reactive} or {@code logging}.
      */

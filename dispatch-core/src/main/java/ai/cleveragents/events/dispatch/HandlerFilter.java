@@ -10,7 +10,7 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBusConstants;
 
 /** A handler's {@value EventBusConstants#EVENT_FILTER}: an LDAP filter over {@link EventProperties}. Immutable. */
-final class HandlerFilter {
+public final class HandlerFilter {
 
     private final Filter filter;
 
@@ -24,7 +24,7 @@ final class HandlerFilter {
      * @throws NullPointerException     if {@code ldap} is {@code null}
      * @throws IllegalArgumentException naming the filter and what is wrong with it
      */
-    static HandlerFilter parse(String ldap) {
+    public static HandlerFilter parse(String ldap) {
         Objects.requireNonNull(ldap, "filter");
         try {
             return new HandlerFilter(FrameworkUtil.createFilter(ldap));
@@ -36,7 +36,11 @@ final class HandlerFilter {
         }
     }
 
-    boolean matches(DomainEvent event) {
+    /**
+     * @param event the event
+     * @return whether the event's fields match the filter
+     */
+    public boolean matches(DomainEvent event) {
         return filter.matches(new EventProperties(event));
     }
 

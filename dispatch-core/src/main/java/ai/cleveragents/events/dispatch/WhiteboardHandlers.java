@@ -21,15 +21,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tracks whiteboard {@link EventHandler} services (those with {@value EventBusConstants#EVENT_TYPES} or
- * {@value EventBusConstants#EVENT_UNHANDLED}{@code =true}) and registers them with an engine, owned by
+ * {@value EventBusConstants#EVENT_UNHANDLED}{@code =true}, except catch-up handlers, which have
+ * {@value EventBusConstants#EVENT_FROM} or {@value EventBusConstants#EVENT_CHECKPOINT} and are served
+ * from a journal) and registers them with an engine, owned by
  * the bundle that registered the service ({@value EventBusConstants#EVENT_OBSERVER}{@code =true} makes it
  * an observer). A service whose properties change is re-registered; one with
  * an invalid selector is ignored with a log line naming it.
  */
-final class WhiteboardHandlers implements ServiceTrackerCustomizer<EventHandler, WhiteboardHandlers.Tracked> {
+public final class WhiteboardHandlers implements ServiceTrackerCustomizer<EventHandler, WhiteboardHandlers.Tracked> {
 
     static final String FILTER = "(&(" + Constants.OBJECTCLASS + "=" + EventHandler.class.getName() + ")(|("
-            + EventBusConstants.EVENT_TYPES + "=*)(" + EventBusConstants.EVENT_UNHANDLED + "=true)))";
+            + EventBusConstants.EVENT_TYPES + "=*)(" + EventBusConstants.EVENT_UNHANDLED + "=true))(!("
+            + EventBusConstants.EVENT_FROM + "=*))(!(" + EventBusConstants.EVENT_CHECKPOINT + "=*)))";
 
     private static final Logger LOG = LoggerFactory.getLogger(WhiteboardHandlers.class);
 
@@ -132,7 +135,7 @@ final class WhiteboardHandlers implements ServiceTrackerCustomizer<EventHandler,
      * @throws IllegalArgumentException if a selector is invalid or none is given; the message names the
      *                                  property and restates the grammar
      */
-    static Set<EventType> parseSelectors(Object property) {
+    public static Set<EventType> parseSelectors(Object property) {
         try {
             return selectorsOf(property);
         } catch (IllegalArgumentException e) {

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.io.UncheckedIOException;
 
 import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
@@ -30,6 +32,7 @@ import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.MetricsSource;
 import ai.cleveragents.events.SwapSafeEmitter;
+import ai.cleveragents.events.dispatch.redaction.TerminalText;
 import ai.cleveragents.events.json.EventCodec;
 
 /**
@@ -95,21 +98,48 @@ public final class EventsCommands {
     }
 
     @Descriptor("print live events, one line each (sensitive details masked): events:tail [-n N]"
-            + " [--timeout SECONDS] [type|domain.*|*]; ends after N events, the timeout, or when the shell stops")
-    public void tail(CommandSession session, @Descriptor("[-n N] [--timeout SECONDS] [selector]") String... args) {
+            + " [--timeout SECONDS] [--from ID|TIME|beginning] [type|domain.*|*]; with --from, first the journal's"
+            + " events from there, then the live ones, in journal order; ends after N events, the timeout, or when"
+            + " the shell stops")
+    public void tail(CommandSession session,
+            @Descriptor("[-n N] [--timeout SECONDS] [--from ID|TIME|beginning] [selector]") String... args) {
         ThreadNameGuard.run("events:tail", () -> {
             TailRequest request = TailRequest.parse(args);
-            Tail tail = new Tail(TAIL_CAPACITY, () -> System.nanoTime() / 1_000_000);
-            Hashtable<String, Object> props = new Hashtable<>();
-            props.put(EventBusConstants.EVENT_TYPES, request.selector());
-            props.put(EventBusConstants.EVENT_OBSERVER, Boolean.TRUE);
-            ServiceRegistration<EventHandler> registration = context.registerService(EventHandler.class, tail, props);
+            LongSupplier clock = () -> System.nanoTime() / 1_000_000;
+            Tail tail = request.from().isPresent() ? Tail.waiting(TAIL_CAPACITY, clock) : new Tail(TAIL_CAPACITY, clock);
+            Runnable stopFeed = request.from().isPresent() ? catchUp(request, tail) : live(request, tail);
             try {
                 tail.print(request, session.getConsole());
             } finally {
-                registration.unregister();
+                stopFeed.run();
             }
         });
+    }
+
+    /** Registers {@code tail} as a whiteboard observer of the live events; returns what ends that. */
+    private Runnable live(TailRequest request, Tail tail) {
+        Hashtable<String, Object> props = new Hashtable<>();
+        props.put(EventBusConstants.EVENT_TYPES, request.selector());
+        props.put(EventBusConstants.EVENT_OBSERVER, Boolean.TRUE);
+        ServiceRegistration<EventHandler> registration = context.registerService(EventHandler.class, tail, props);
+        return registration::unregister;
+    }
+
+    /**
+     * Subscribes {@code tail} to the journal from {@code --from}; returns what ends that.
+     *
+     * @throws CommandException without a journal, or when {@code --from} names an event not in it
+     */
+    private Runnable catchUp(TailRequest request, Tail tail) {
+        EventJournal j = journal;
+        if (j == null) {
+            throw new CommandException("tail --from: " + JournalQuery.NO_JOURNAL);
+        }
+        try {
+            return j.subscribeFrom(request.from().get(), request.types(), tail)::close;
+        } catch (IllegalArgumentException | IllegalStateException | UncheckedIOException e) {
+            throw new CommandException("tail --from: " + TerminalText.escape(e.getMessage()), TailRequest.USAGE);
+        }
     }
 
     @Descriptor("show the counters of every bus and of every other metrics source")

@@ -13,26 +13,47 @@ import ai.cleveragents.events.EventHandler;
 /**
  * A live view of events: as a handler it queues what the buses deliver (on their threads, never
  * blocking them: beyond {@code capacity} queued events new ones are counted as missed); {@link #print}
- * writes them on the caller's thread until a limit, the timeout, or an interrupt.
+ * writes them on the caller's thread until a limit, the timeout, or an interrupt. A {@link #waiting}
+ * tail, fed by a catch-up subscription's own thread, makes that thread wait for room instead, so a long
+ * catch-up misses nothing.
  */
 final class Tail implements EventHandler {
+
+    private static final long OFFER_WAIT_MS = 100;
 
     private final BlockingQueue<DomainEvent> queue;
     private final AtomicLong missed = new AtomicLong();
     private final LongSupplier clock;
+    private final boolean waitForRoom;
+    /** Set once {@link #print} has returned: a waiting handler then stops waiting. */
+    private volatile boolean done;
 
     /**
      * @param capacity most events waiting to be printed
      * @param clock    milliseconds, monotonic
      */
     Tail(int capacity, LongSupplier clock) {
+        this(capacity, clock, false);
+    }
+
+    private Tail(int capacity, LongSupplier clock, boolean waitForRoom) {
         this.queue = new LinkedBlockingQueue<>(capacity);
         this.clock = clock;
+        this.waitForRoom = waitForRoom;
+    }
+
+    /** @return a tail whose handler waits for room in the queue, until {@link #print} returns */
+    static Tail waiting(int capacity, LongSupplier clock) {
+        return new Tail(capacity, clock, true);
     }
 
     @Override
-    public void handle(DomainEvent event) {
-        if (!queue.offer(event)) {
+    public void handle(DomainEvent event) throws InterruptedException {
+        boolean queued = queue.offer(event);
+        while (!queued && waitForRoom && !done) {
+            queued = queue.offer(event, OFFER_WAIT_MS, TimeUnit.MILLISECONDS);
+        }
+        if (!queued) {
             missed.incrementAndGet();
         }
     }
@@ -61,6 +82,7 @@ final class Tail implements EventHandler {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        done = true;
         if (missed.get() > 0) {
             out.println("(" + missed.get() + " events missed: the console did not keep up)");
         }

@@ -31,4 +31,16 @@ public class EventsCommandsTest {
         assertEquals("no EventJournal service (the reactive bus with journal.enabled=true provides one)",
                 assertThrows(CommandException.class, () -> commands.journal()).getMessage());
     }
+
+    @Test
+    public void tailFromNeedsAPositionAndAJournal() {
+        assertEquals("--from needs " + ai.cleveragents.events.JournalPosition.SYNTAX + ", got 'yesterday'\nusage: "
+                + TailRequest.USAGE, assertThrows(CommandException.class, () -> commands.tail(null, "--from", "yesterday"))
+                .getMessage());
+        assertEquals("--from needs " + ai.cleveragents.events.JournalPosition.SYNTAX + ", got '\\u001b[2J'\nusage: "
+                + TailRequest.USAGE, assertThrows(CommandException.class, () -> commands.tail(null, "--from", "\u001b[2J"))
+                .getMessage());
+        assertEquals("tail --from: " + JournalQuery.NO_JOURNAL,
+                assertThrows(CommandException.class, () -> commands.tail(null, "--from", "beginning")).getMessage());
+    }
 }

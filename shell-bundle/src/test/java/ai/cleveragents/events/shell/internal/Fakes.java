@@ -9,8 +9,10 @@ import java.util.stream.Stream;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBusMetrics;
+import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.JournalPosition;
 import ai.cleveragents.events.JournalProblem;
 import ai.cleveragents.events.JournalReport;
 import ai.cleveragents.events.SubscriptionInfo;
@@ -88,6 +90,35 @@ final class Fakes {
         public Stream<DomainEvent> replaySince(Instant from, Set<EventType> types) {
             return events.stream().filter(e -> !e.timestamp().isBefore(from))
                     .filter(e -> types.isEmpty() || types.contains(e.eventType()));
+        }
+
+        /** Delivers the journal's events from {@code from} at once, on the calling thread; nothing live follows. */
+        @Override
+        public ai.cleveragents.events.Subscription subscribeFrom(JournalPosition from, Set<EventType> types, EventHandler handler) {
+            Stream<DomainEvent> replay = from.kind() == JournalPosition.Kind.SINCE ? replaySince(from.instant(), types)
+                    : from.kind() == JournalPosition.Kind.BEGINNING ? replaySince(Instant.EPOCH, types)
+                    : replayFrom(from.eventId(), types);
+            try (replay) {
+                replay.forEach(e -> deliver(handler, e));
+            }
+            return new ai.cleveragents.events.Subscription() {
+                @Override
+                public void close() {
+                }
+
+                @Override
+                public boolean isActive() {
+                    return false;
+                }
+            };
+        }
+
+        private static void deliver(EventHandler handler, DomainEvent event) {
+            try {
+                handler.handle(event);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
         }
 
         @Override

@@ -99,6 +99,12 @@ public class JournalCheckTest {
             public List<JournalProblem> knownProblems() {
                 return List.of();
             }
+
+            @Override
+            public ai.cleveragents.events.Subscription subscribeFrom(ai.cleveragents.events.JournalPosition from,
+                    java.util.Set<EventType> types, ai.cleveragents.events.EventHandler handler) {
+                return events.subscribeFrom(from, types, handler);
+            }
         };
         assertEquals("journal: cannot list journal /j: Permission denied", assertThrows(CommandException.class,
                 () -> JournalCheck.journal(new String[] {"--verify"}, unreadable, new EventCodec())).getMessage());

@@ -1,6 +1,7 @@
 package ai.cleveragents.events.shell.internal;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
@@ -26,8 +27,8 @@ public class TailTest {
 
     @Test
     public void requestDefaultsToEverythingUntilStopped() {
-        assertEquals(new TailRequest("*", 0, Optional.empty()), TailRequest.parse());
-        assertEquals(new TailRequest("plan.*", 2, Optional.of(500L)), TailRequest.parse("-n", "2", "--timeout", "0.5", "plan.*"));
+        assertEquals(new TailRequest("*", 0, Optional.empty(), Optional.empty()), TailRequest.parse());
+        assertEquals(new TailRequest("plan.*", 2, Optional.of(500L), Optional.empty()), TailRequest.parse("-n", "2", "--timeout", "0.5", "plan.*"));
     }
 
     @Test
@@ -40,12 +41,12 @@ public class TailTest {
     }
 
     @Test
-    public void printsUpToTheLimit() {
+    public void printsUpToTheLimit() throws InterruptedException {
         Tail tail = new Tail(10, System::currentTimeMillis);
         tail.handle(DomainEvent.of(EventType.PLAN_CREATED));
         tail.handle(DomainEvent.of(EventType.PLAN_STARTED));
         tail.handle(DomainEvent.of(EventType.PLAN_COMPLETED));
-        assertEquals(2, tail.print(new TailRequest("*", 2, Optional.empty()), out));
+        assertEquals(2, tail.print(new TailRequest("*", 2, Optional.empty(), Optional.empty()), out));
         String[] lines = printed().split("\n");
         assertEquals(2, lines.length);
         assertTrue(lines[0], lines[0].contains(" plan.created "));
@@ -53,12 +54,12 @@ public class TailTest {
     }
 
     @Test
-    public void stopsAtTheTimeoutAndReportsMissedEvents() {
+    public void stopsAtTheTimeoutAndReportsMissedEvents() throws InterruptedException {
         AtomicLong now = new AtomicLong(1_000);
         Tail tail = new Tail(1, now::get);
         tail.handle(DomainEvent.of(EventType.TOOL_INVOKED));
         tail.handle(DomainEvent.of(EventType.TOOL_FAILED));
-        assertEquals(1, tail.print(new TailRequest("*", 0, Optional.of(1L)), out));
+        assertEquals(1, tail.print(new TailRequest("*", 0, Optional.of(1L), Optional.empty()), out));
         assertTrue(printed(), printed().endsWith("(1 events missed: the console did not keep up)\n"));
     }
 
@@ -67,11 +68,38 @@ public class TailTest {
         Tail tail = new Tail(1, System::currentTimeMillis);
         Thread.currentThread().interrupt();
         try {
-            assertEquals(0, tail.print(new TailRequest("*", 0, Optional.empty()), out));
+            assertEquals(0, tail.print(new TailRequest("*", 0, Optional.empty(), Optional.empty()), out));
             assertTrue(Thread.interrupted());
         } finally {
             Thread.interrupted();
         }
         assertEquals("", printed());
+    }
+
+    @Test
+    public void parsesFrom() {
+        assertEquals(Optional.of(ai.cleveragents.events.JournalPosition.beginning()),
+                TailRequest.parse("--from", "beginning").from());
+        assertEquals(EventType.select("plan.*"), TailRequest.parse("plan.*").types());
+    }
+
+    @Test
+    public void aWaitingTailMakesItsFeederWaitForRoomUntilPrintingEnds() throws Exception {
+        Tail tail = Tail.waiting(1, System::currentTimeMillis);
+        tail.handle(DomainEvent.of(EventType.PLAN_CREATED));
+        Thread feeder = new Thread(() -> {
+            try {
+                tail.handle(DomainEvent.of(EventType.PLAN_STARTED));
+                tail.handle(DomainEvent.of(EventType.PLAN_COMPLETED));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        feeder.start();
+        assertEquals(2, tail.print(new TailRequest("*", 2, Optional.empty(), Optional.empty()), out));
+        feeder.join(10_000);
+        assertFalse(feeder.isAlive());
+        String[] lines = printed().split("\n");
+        assertTrue(lines[1], lines[1].contains(" plan.started "));
     }
 }

@@ -14,11 +14,14 @@ import java.util.stream.Stream;
 
 import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventBatchException;
+import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventRejectedException;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.JournalPosition;
 import ai.cleveragents.events.JournalProblem;
 import ai.cleveragents.events.JournalReport;
+import ai.cleveragents.events.Subscription;
 import ai.cleveragents.events.bus.reactive.internal.journal.Journal;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalBatchException;
 import ai.cleveragents.events.bus.reactive.internal.journal.JournalException;
@@ -194,6 +197,22 @@ final class JournalStage implements EventJournal {
     @Override
     public Stream<DomainEvent> replaySince(Instant from, Set<EventType> types) {
         return journal.replaySince(from, types);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Follows the journal in use now; a replacement of the journal (a new {@code journal.directory} or
+     * other journal settings) ends the subscription.
+     */
+    @Override
+    public Subscription subscribeFrom(JournalPosition from, Set<EventType> types, EventHandler handler) {
+        return journal.subscribeFrom(from, types, handler);
+    }
+
+    /** @return the journal in use now */
+    Journal current() {
+        return journal;
     }
 
     @Override

@@ -115,8 +115,11 @@ public final class ReactiveBusComponent {
     /** Guarded by {@code this}: whether the warning about the bundle data area was logged. */
     private boolean warnedDataArea;
 
-    /** What one start runs: the bus and its publication (bus, stream and journal services); replaced on restart. */
-    private record Running(ReactiveBus bus, BusService service) {
+    /**
+     * What one start runs: the bus, its publication (bus, stream and journal services) and, with the
+     * journal, the catch-up whiteboard; replaced on restart.
+     */
+    private record Running(ReactiveBus bus, BusService service, CatchUpHandlers catchUp) {
     }
 
     /**
@@ -182,6 +185,8 @@ public final class ReactiveBusComponent {
         }
         try {
             running.bus().journalStage().replace(next.journal());
+            running.catchUp().close();
+            running.catchUp().open();
             LOG.info("reactive bus: journal now {} ({})", next.journal().directory(), next.journal().durability());
         } catch (IOException e) {
             LOG.error("reactive bus: keeping the current journal; cannot use journal.directory {}: {}",
@@ -231,7 +236,14 @@ public final class ReactiveBusComponent {
         if (journal != null) {
             companions.add(new Companion<>(EventJournal.class, bus.journal()));
         }
-        return new Running(bus, BusService.start(context, bus.engine(), properties(s), companions));
+        BusService service = BusService.start(context, bus.engine(), properties(s), companions);
+        CatchUpHandlers catchUp = null;
+        if (journal != null) {
+            JournalStage followed = journal;
+            catchUp = new CatchUpHandlers(context, followed::current);
+            catchUp.open();
+        }
+        return new Running(bus, service, catchUp);
     }
 
     private void stopRunning() {
@@ -240,6 +252,9 @@ public final class ReactiveBusComponent {
         }
         Running r = running;
         running = null;
+        if (r.catchUp() != null) {
+            r.catchUp().close();
+        }
         r.service().stop(r.bus()::releaseStream, settings.closeTimeoutMillis());
         r.bus().completeStream();
         r.bus().closeJournal();

@@ -20,10 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.JournalPosition;
 import ai.cleveragents.events.JournalProblem;
 import ai.cleveragents.events.JournalReport;
+import ai.cleveragents.events.Subscription;
 import ai.cleveragents.events.json.EventCodec;
 import ai.cleveragents.events.json.EventCodecException;
 import ai.cleveragents.events.dispatch.Emitters;
@@ -59,6 +62,13 @@ public final class Journal implements EventJournal, AutoCloseable {
     private final SegmentReplay replay;
     private final JournalLock lock;
     private final List<JournalProblem> knownProblems;
+    /** Raised when records become readable for catch-up subscriptions, or the journal closes. */
+    private final DurableSignal readableSignal = new DurableSignal();
+    /** The sequence number of the last record found on opening: record numbers continue from it. */
+    private final long openedAtSeq;
+    private final CatchUpReader catchUp;
+    /** Set once {@link #close()} has made every record durable; read by catch-up subscriptions. */
+    private volatile boolean closedForReaders;
 
     private final ReentrantLock writeLock = new ReentrantLock();
     /** Guarded by {@link #writeLock}; {@code null} until the first append into an empty journal. */
@@ -78,7 +88,9 @@ public final class Journal implements EventJournal, AutoCloseable {
         this.settings = settings;
         this.directory = directory;
         this.lock = lock;
-        this.counters = new JournalCounters(recovered.truncatedBytes(), recovered.lastEventId());
+        this.counters = new JournalCounters(recovered.truncatedBytes(), recovered.lastEventId(),
+                readableSignal::advanced);
+        this.openedAtSeq = recovered.lastSeq();
         this.chain = new RecordChain(recovered.lastSeq(), recovered.lastHash());
         this.knownProblems = List.copyOf(recovered.problems());
         this.retention = new Retention(settings.retentionMaxAge(), settings.retentionMaxBytes(),
@@ -86,6 +98,8 @@ public final class Journal implements EventJournal, AutoCloseable {
         this.committer = new GroupCommitter(this::forceWritten, writing, counters::lag,
                 settings.groupIntervalMillis(), settings.groupMaxEvents());
         this.replay = new SegmentReplay(directory, codec, this::snapshot);
+        this.catchUp = new CatchUpReader(directory, codec, readableSignal, this::readableSequence,
+                () -> closedForReaders, this::snapshot, this::activeExtent);
     }
 
     /**
@@ -279,6 +293,8 @@ public final class Journal implements EventJournal, AutoCloseable {
             if (settings.durability() == Durability.ALWAYS) {
                 forceActive();
                 counters.durable(counters.writtenSequence(), counters.lastWrittenId());
+            } else if (settings.durability() == Durability.NONE) {
+                readableSignal.advanced();
             }
             return counters.writtenSequence();
         } finally {
@@ -357,6 +373,8 @@ public final class Journal implements EventJournal, AutoCloseable {
             if (settings.durability() == Durability.ALWAYS) {
                 forceActive();
                 counters.durable(sequence, eventId);
+            } else if (settings.durability() == Durability.NONE) {
+                readableSignal.advanced();
             }
             return sequence;
         } finally {
@@ -496,6 +514,44 @@ public final class Journal implements EventJournal, AutoCloseable {
         return replay.since(from, types);
     }
 
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Each subscription runs a thread named {@code events-catch-up-<n>} reading this journal's files.
+     */
+    @Override
+    public Subscription subscribeFrom(JournalPosition from, Set<EventType> types, EventHandler handler) {
+        return catchUp.subscribe(from, types, handler, CatchUpProgress.NONE);
+    }
+
+    /**
+     * {@link #subscribeFrom(JournalPosition, Set, EventHandler)}, telling {@code progress} about each
+     * record consumed.
+     */
+    public Subscription subscribeFrom(JournalPosition from, Set<EventType> types, EventHandler handler,
+            CatchUpProgress progress) {
+        return catchUp.subscribe(from, types, handler, progress);
+    }
+
+    /**
+     * A catch-up subscription resuming just after {@code checkpoint}; if retention deleted that record,
+     * at the oldest record left (the gap is logged).
+     *
+     * @throws IllegalArgumentException if the checkpoint is not of this journal: its sequence number holds
+     *                                  another event or is beyond the last record
+     * @see #subscribeFrom(JournalPosition, Set, EventHandler)
+     */
+    public Subscription resume(Checkpoint checkpoint, Set<EventType> types, EventHandler handler,
+            CatchUpProgress progress) {
+        return catchUp.resume(checkpoint, types, handler, progress);
+    }
+
+    /** @return the sequence number of the last record catch-up subscriptions may deliver */
+    private long readableSequence() {
+        return openedAtSeq + (settings.durability() == Durability.NONE ? counters.writtenSequence()
+                : counters.durableSequence());
+    }
+
     @Override
     public JournalReport verify() {
         return JournalVerifier.verify(snapshot(), codec);
@@ -545,6 +601,8 @@ public final class Journal implements EventJournal, AutoCloseable {
         } finally {
             lock.close();
             writeLock.unlock();
+            closedForReaders = true;
+            readableSignal.advanced();
         }
     }
 
@@ -556,6 +614,22 @@ public final class Journal implements EventJournal, AutoCloseable {
                 counters.fsynced();
                 counters.durable(counters.writtenSequence(), counters.lastWrittenId());
             }
+        }
+    }
+
+    /**
+     * The active segment up to its last whole line, if its sequence is {@code segment}: what a catch-up
+     * subscription at the end of the journal reads next, without listing the directory under the lock.
+     *
+     * @return the extent, or {@code null} if {@code segment} is not the active one
+     */
+    private ReplayCursor.Extent activeExtent(long segment) {
+        writeLock.lock();
+        try {
+            return active != null && nextSegmentSequence - 1 == segment
+                    ? new ReplayCursor.Extent(active.path(), segment, 0, active.size()) : null;
+        } finally {
+            writeLock.unlock();
         }
     }
 

@@ -17,13 +17,17 @@ final class JournalCounters {
     /** Guarded by {@code this}, with {@link #lastDurableId}. */
     private volatile long durableSequence;
     private volatile String lastDurableId;
+    /** Run after the durable sequence advanced. */
+    private final Runnable onDurable;
 
     /**
      * @param truncatedBytes bytes cut off by recovery
      * @param lastEventId    the last event found in the journal on opening, or {@code null}
+     * @param onDurable      run after the durable sequence advanced
      */
-    JournalCounters(long truncatedBytes, String lastEventId) {
+    JournalCounters(long truncatedBytes, String lastEventId, Runnable onDurable) {
         this.truncatedBytes = truncatedBytes;
+        this.onDurable = onDurable;
         this.lastWrittenId = lastEventId;
         this.lastDurableId = lastEventId;
     }
@@ -36,11 +40,15 @@ final class JournalCounters {
     }
 
     /** Marks every event up to {@code sequence}, the last of them {@code eventId}, durable. */
-    synchronized void durable(long sequence, String eventId) {
-        if (sequence > durableSequence) {
+    void durable(long sequence, String eventId) {
+        synchronized (this) {
+            if (sequence <= durableSequence) {
+                return;
+            }
             durableSequence = sequence;
             lastDurableId = eventId;
         }
+        onDurable.run();
     }
 
     void fsynced() {

@@ -54,7 +54,8 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
     private LineReader reader;
     private Extent current;
     private long lineStart;
-    private DomainEvent next;
+    private long lineEnd;
+    private JournalRecord next;
 
     ReplayCursor(List<Extent> extents, EventCodec codec) {
         this.extents = List.copyOf(extents);
@@ -71,12 +72,36 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
 
     @Override
     public DomainEvent next() {
+        return nextRecord().event();
+    }
+
+    /**
+     * @return the next record; {@link #segment()}, {@link #lineStart()} and {@link #lineEnd()} then
+     *         describe where it is
+     * @throws NoSuchElementException if there is none
+     */
+    JournalRecord nextRecord() {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        DomainEvent event = next;
+        JournalRecord record = next;
         next = null;
-        return event;
+        return record;
+    }
+
+    /** @return the segment of the record last returned */
+    SegmentFiles.Segment segment() {
+        return current.segment();
+    }
+
+    /** @return the offset where the line of the record last returned starts */
+    long lineStart() {
+        return lineStart;
+    }
+
+    /** @return the offset just after the line of the record last returned */
+    long lineEnd() {
+        return lineEnd;
     }
 
     /** @return the extents from the line of the event last returned by {@link #next()} to the end */
@@ -92,15 +117,15 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
         nextExtent = extents.size();
     }
 
-    private DomainEvent advance() {
+    private JournalRecord advance() {
         try {
             while (true) {
                 if (reader == null && !openNext()) {
                     return null;
                 }
-                DomainEvent event = readOne();
-                if (event != null) {
-                    return event;
+                JournalRecord record = readOne();
+                if (record != null) {
+                    return record;
                 }
             }
         } catch (IOException e) {
@@ -110,8 +135,8 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
         }
     }
 
-    /** @return the next event of the open segment, or {@code null} (a skipped line, or its end) */
-    private DomainEvent readOne() throws IOException {
+    /** @return the next record of the open segment, or {@code null} (a skipped line, or its end) */
+    private JournalRecord readOne() throws IOException {
         if (!reader.next()) {
             closeReader();
             return null;
@@ -125,9 +150,10 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
             return null;
         }
         try {
-            DomainEvent event = decoder.decode(reader.bytes(), reader.length()).event();
+            JournalRecord record = decoder.decode(reader.bytes(), reader.length());
             lineStart = reader.lineStart();
-            return event;
+            lineEnd = reader.position();
+            return record;
         } catch (EventCodecException e) {
             LOG.warn("Skipping an unreadable line at offset {} of journal segment {}: {}", reader.lineStart(),
                     current.path(), e.getMessage());
