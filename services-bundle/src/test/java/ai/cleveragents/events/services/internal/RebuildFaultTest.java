@@ -17,10 +17,13 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import ai.cleveragents.events.DomainEvent;
+import ai.cleveragents.events.EventHandler;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventType;
+import ai.cleveragents.events.JournalPosition;
 import ai.cleveragents.events.JournalProblem;
 import ai.cleveragents.events.JournalReport;
+import ai.cleveragents.events.Subscription;
 import ai.cleveragents.events.services.Plan;
 import ai.cleveragents.events.services.PlanPhase;
 
@@ -84,6 +87,11 @@ public class RebuildFaultTest {
         @Override
         public List<JournalProblem> knownProblems() {
             return problems;
+        }
+
+        @Override
+        public Subscription subscribeFrom(JournalPosition from, Set<EventType> types, EventHandler handler) {
+            throw new UnsupportedOperationException("the services replay, they do not subscribe");
         }
     }
 
