@@ -23,7 +23,8 @@ import ai.cleveragents.events.karaf.KarafInstance.ClientResult;
 /**
  * The feature repository in a real Karaf 4.4.10: {@code feature:repo-add} by its Maven URL, {@code
  * feature:install}, then every check through Karaf's own ssh client in batch mode, where a command's
- * return value is thrown away and only what it prints reaches the operator (issue 17 point 5).
+ * return value is thrown away and only what it prints reaches the operator (issue 17 point 5). The
+ * example subscriber's SLF4J lines reach Karaf's own log through Pax Logging.
  */
 public class KarafFeatureIT {
 
@@ -39,7 +40,8 @@ public class KarafFeatureIT {
                 KarafInstance.path("maven.repo.local"));
         ClientResult added = karaf.client("feature:repo-add " + REPO);
         assertEquals(added.output() + karaf.consoleLog(), 0, added.exitCode());
-        ClientResult installed = karaf.client("feature:install cleveragents-events cleveragents-events-eventadmin");
+        ClientResult installed = karaf.client("feature:install cleveragents-events cleveragents-events-eventadmin"
+                + " cleveragents-events-example");
         assertEquals(installed.output(), 0, installed.exitCode());
         assertThat(installed.output(), not(containsString("Error")));
     }
@@ -56,6 +58,7 @@ public class KarafFeatureIT {
         String out = karaf.client("feature:list -i").output();
         assertThat(out, containsString("cleveragents-events-core"));
         assertThat(out, containsString("cleveragents-events-eventadmin"));
+        assertThat(out, containsString("cleveragents-events-example"));
     }
 
     @Test
@@ -77,6 +80,9 @@ public class KarafFeatureIT {
         await().atMost(TIMEOUT).until(() -> journalText(journal).contains("karaf-it-plan"));
         String replay = karaf.client("events:journal --type plan.created").output();
         assertThat(replay, containsString("karaf-it-plan"));
+        Path log = karaf.data().resolve("log/karaf.log");
+        await().atMost(TIMEOUT).until(() -> Files.readString(log, StandardCharsets.UTF_8)
+                .contains("example subscriber received plan.created"));
     }
 
     @Test
