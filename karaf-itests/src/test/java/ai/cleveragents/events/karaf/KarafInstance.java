@@ -68,7 +68,7 @@ final class KarafInstance implements AutoCloseable {
                 StandardOpenOption.APPEND);
         ProcessBuilder builder = new ProcessBuilder("bash", "bin/karaf", "server").directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(home.resolve("karaf-console.log").toFile());
-        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("JAVA_HOME", javaHome().toString());
         builder.environment().remove("JAVA_OPTS");
         builder.environment().remove("EXTRA_JAVA_OPTS");
         return new KarafInstance(home, sshPort, password, builder.start());
@@ -91,7 +91,7 @@ final class KarafInstance implements AutoCloseable {
                 "-h", "127.0.0.1", "-u", "karaf", "-p", password, "-r", "60", "-d", "1", command));
         try {
             ProcessBuilder builder = new ProcessBuilder(line).directory(home.toFile()).redirectErrorStream(true);
-            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().put("JAVA_HOME", javaHome().toString());
             Process client = builder.start();
             // stdin stays open until the client ends: at end of input it closes the session, output unsent
             OutputStream stdin = client.getOutputStream();
@@ -138,6 +138,26 @@ final class KarafInstance implements AutoCloseable {
 
     /** What a {@code bin/client} run ended with. */
     record ClientResult(int exitCode, String output) {
+    }
+
+    /** @return the JDK Karaf runs on: {@code karaf.java.home}, else this JVM's */
+    static Path javaHome() {
+        return Paths.get(System.getProperty("karaf.java.home", System.getProperty("java.home")));
+    }
+
+    /**
+     * @param javaHome a JDK or JRE folder
+     * @return its feature release (17 for 17.0.15), read from its {@code release} file
+     * @throws IOException if the file cannot be read or names no version
+     */
+    static int featureRelease(Path javaHome) throws IOException {
+        for (String line : Files.readAllLines(javaHome.resolve("release"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("JAVA_VERSION=")) {
+                String version = line.substring("JAVA_VERSION=".length()).replace("\"", "");
+                return Integer.parseInt(version.split("[.+-]")[0]);
+            }
+        }
+        throw new IOException("no JAVA_VERSION in " + javaHome.resolve("release"));
     }
 
     static Path path(String property) {
