@@ -27,7 +27,7 @@ public final class Created {
         return value;
     }
 
-    /** @return what the command prints: the same table as before it returned an object */
+    /** @return the table the command prints: {@code echo $p} shows it too */
     @Override
     public String toString() {
         return text;

@@ -1,5 +1,6 @@
 package ai.cleveragents.events.shell.internal;
 
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -25,22 +26,24 @@ public final class DecisionCommands {
     private volatile DecisionService decisions;
 
     @Descriptor("record a decision (emits decision.created): " + ServiceCommands.RECORD)
-    public Created record(@Descriptor("<plan id> <type> <question> <chosen option> [--rationale TEXT]") String... args) {
-        return ThreadNameGuard.call("decision:record", () -> ServiceCommands.record(decisions, args));
+    public Created record(CommandSession session, @Descriptor("<plan id> <type> <question> <chosen option> [--rationale TEXT]") String... args) {
+        Created created = ThreadNameGuard.call("decision:record", () -> ServiceCommands.record(decisions, args));
+        SessionText.print(session, created.toString());
+        return created;
     }
 
     @Descriptor("list the decisions of a plan: " + ServiceCommands.LIST)
-    public String list(@Descriptor("<plan id>") String... args) {
-        return ThreadNameGuard.call("decision:list", () -> ServiceCommands.list(decisions, args));
+    public void list(CommandSession session, @Descriptor("<plan id>") String... args) {
+        SessionText.print(session, ThreadNameGuard.call("decision:list", () -> ServiceCommands.list(decisions, args)));
     }
 
     @Descriptor("replace a decision by a new one (emits decision.superseded): " + ServiceCommands.SUPERSEDE)
-    public String supersede(@Descriptor("<decision id> <new chosen option> [--rationale TEXT]") String... args) {
-        return ThreadNameGuard.call("decision:supersede", () -> ServiceCommands.supersede(decisions, args));
+    public void supersede(CommandSession session, @Descriptor("<decision id> <new chosen option> [--rationale TEXT]") String... args) {
+        SessionText.print(session, ThreadNameGuard.call("decision:supersede", () -> ServiceCommands.supersede(decisions, args)));
     }
 
     @Descriptor("withdraw a decision (emits decision.reverted): " + ServiceCommands.REVERT)
-    public String revert(@Descriptor("<decision id> <reason>") String... args) {
-        return ThreadNameGuard.call("decision:revert", () -> ServiceCommands.revert(decisions, args));
+    public void revert(CommandSession session, @Descriptor("<decision id> <reason>") String... args) {
+        SessionText.print(session, ThreadNameGuard.call("decision:revert", () -> ServiceCommands.revert(decisions, args)));
     }
 }

@@ -37,7 +37,8 @@ import ai.cleveragents.events.json.EventCodec;
 
 /**
  * The {@code events:*} Gogo commands. Each parses its arguments in a plain class and fails with a
- * one-line {@link CommandException} plus usage; this component only reaches the services. Like any
+ * one-line {@link CommandException} plus usage; this component only reaches the services. Every command prints
+ * its report on the session ({@link SessionText}). Like any
  * consumer it binds greedily to the highest-ranked {@link EventBus}, and it is usable with none.
  */
 @Component(service = EventsCommands.class, property = {
@@ -76,20 +77,20 @@ public final class EventsCommands {
     }
 
     @Descriptor("list every EventBus service: ranking, bundle, events emitted; * marks the one consumers use")
-    public String buses() {
-        return ThreadNameGuard.call("events:buses", () -> BusReports.buses(busViews()).stripTrailing());
+    public void buses(CommandSession session) {
+        SessionText.print(session, ThreadNameGuard.call("events:buses", () -> BusReports.buses(busViews()).stripTrailing()));
     }
 
     @Descriptor("emit an event: events:emit <type> [key=value ...] [--plan ID] [--root-plan ID] [--session ID]"
             + " [--actor NAME] [--project NAME] [--correlation ID] [--count N]; values are JSON when they parse,"
             + " else strings; --count emits N such events in batches (one correlation id, one fsync per batch)")
-    public String emit(@Descriptor("<type> [key=value ...] [options]") String... args) {
-        return ThreadNameGuard.call("events:emit", () -> {
+    public void emit(CommandSession session, @Descriptor("<type> [key=value ...] [options]") String... args) {
+        SessionText.print(session, ThreadNameGuard.call("events:emit", () -> {
             DomainEvent event = EmitRequest.parse(args);
             int count = EmitRequest.count(args);
             return count == 1 ? EmitRequest.emit(emitter, this::boundBusName, event)
                     : EmitRequest.emitAll(emitter, this::boundBusName, event, count);
-        });
+        }));
     }
 
     private String boundBusName() {
@@ -143,26 +144,27 @@ public final class EventsCommands {
     }
 
     @Descriptor("show the counters of every bus and of every other metrics source")
-    public String stats() {
-        return ThreadNameGuard.call("events:stats", () -> {
+    public void stats(CommandSession session) {
+        SessionText.print(session, ThreadNameGuard.call("events:stats", () -> {
             Map<String, Map<String, Long>> sources = new TreeMap<>();
             for (ServiceReference<MetricsSource> ref : references(MetricsSource.class)) {
                 use(ref, MetricsSource::metrics).ifPresent(m -> sources.put(String.valueOf(ref.getProperty(EventBusConstants.METRICS_NAME)), m));
             }
             return BusReports.stats(busViews(), sources).stripTrailing();
-        });
+        }));
     }
 
     @Descriptor("list every subscription of every bus with its owning bundle, whiteboard handlers included")
-    public String subscribers() {
-        return ThreadNameGuard.call("events:subscribers", () -> BusReports.subscribers(busViews()).stripTrailing());
+    public void subscribers(CommandSession session) {
+        SessionText.print(session, ThreadNameGuard.call("events:subscribers", () -> BusReports.subscribers(busViews()).stripTrailing()));
     }
 
     @Descriptor("query and replay the audit journal: events:journal [--from ID|TIME] [--type T[,T...]] [-n N] [--json];"
             + " without --from the last N (20), with it the first N from there; events:journal --verify checks the"
             + " whole journal (sequence, hash chain, every line) and fails if anything is wrong")
-    public String journal(@Descriptor("[--from ID|TIME] [--type T] [-n N] [--json] | --verify") String... args) {
-        return ThreadNameGuard.call("events:journal", () -> JournalCheck.journal(args, journal, codec));
+    public void journal(CommandSession session,
+            @Descriptor("[--from ID|TIME] [--type T] [-n N] [--json] | --verify") String... args) {
+        SessionText.print(session, ThreadNameGuard.call("events:journal", () -> JournalCheck.journal(args, journal, codec)));
     }
 
     private List<BusView> busViews() {

@@ -1,5 +1,6 @@
 package ai.cleveragents.events.shell.internal;
 
+import org.apache.felix.service.command.CommandSession;
 import org.apache.felix.service.command.Descriptor;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
@@ -27,33 +28,35 @@ public final class PlanCommands {
     private volatile PlanLifecycleService plans;
 
     @Descriptor("create a plan for an action (emits plan.created): " + ServiceCommands.CREATE)
-    public Created create(@Descriptor("<action> --project NAME --session ID --actor NAME [--parent ID] [key=value ...]") String... args) {
-        return ThreadNameGuard.call("plan:create", () -> ServiceCommands.create(plans, args));
+    public Created create(CommandSession session, @Descriptor("<action> --project NAME --session ID --actor NAME [--parent ID] [key=value ...]") String... args) {
+        Created created = ThreadNameGuard.call("plan:create", () -> ServiceCommands.create(plans, args));
+        SessionText.print(session, created.toString());
+        return created;
     }
 
     @Descriptor("run a plan through its phases to the end (plan.phase_changed..., plan.completed or plan.failed): "
             + ServiceCommands.EXECUTE)
-    public String execute(@Descriptor("<plan id>") String... args) {
-        return ThreadNameGuard.call("plan:execute", () -> ServiceCommands.execute(plans, args));
+    public void execute(CommandSession session, @Descriptor("<plan id>") String... args) {
+        SessionText.print(session, ThreadNameGuard.call("plan:execute", () -> ServiceCommands.execute(plans, args)));
     }
 
     @Descriptor("mark a plan failed (emits plan.failed): " + ServiceCommands.FAIL)
-    public String fail(@Descriptor("<plan id> <reason>") String... args) {
-        return ThreadNameGuard.call("plan:fail", () -> ServiceCommands.fail(plans, args));
+    public void fail(CommandSession session, @Descriptor("<plan id> <reason>") String... args) {
+        SessionText.print(session, ThreadNameGuard.call("plan:fail", () -> ServiceCommands.fail(plans, args)));
     }
 
     @Descriptor("cancel a plan (emits plan.cancelled): " + ServiceCommands.CANCEL)
-    public String cancel(@Descriptor("<plan id> <reason>") String... args) {
-        return ThreadNameGuard.call("plan:cancel", () -> ServiceCommands.cancel(plans, args));
+    public void cancel(CommandSession session, @Descriptor("<plan id> <reason>") String... args) {
+        SessionText.print(session, ThreadNameGuard.call("plan:cancel", () -> ServiceCommands.cancel(plans, args)));
     }
 
     @Descriptor("list the retained plans, oldest first: " + ServiceCommands.LIST_PLANS)
-    public String list(@Descriptor("no arguments") String... args) {
-        return ThreadNameGuard.call("plan:list", () -> ServiceCommands.list(plans, args));
+    public void list(CommandSession session, @Descriptor("no arguments") String... args) {
+        SessionText.print(session, ThreadNameGuard.call("plan:list", () -> ServiceCommands.list(plans, args)));
     }
 
     @Descriptor("show a plan: " + ServiceCommands.SHOW)
-    public String show(@Descriptor("<plan id>") String... args) {
-        return ThreadNameGuard.call("plan:show", () -> ServiceCommands.show(plans, args));
+    public void show(CommandSession session, @Descriptor("<plan id>") String... args) {
+        SessionText.print(session, ThreadNameGuard.call("plan:show", () -> ServiceCommands.show(plans, args)));
     }
 }

@@ -6,15 +6,16 @@ import static org.junit.Assert.assertNull;
 import org.apache.felix.service.command.Converter;
 import org.junit.Test;
 
-/** A created plan or decision prints as its table at every level, and converts to a String as such. */
+/** A created plan or decision shows its id when inspected (its command printed the table), its table inside a line and as a String. */
 public class CreatedConverterTest {
 
     private final CreatedConverter converter = new CreatedConverter();
     private final Created created = new Created("p-1", "the plan", "FIELD  VALUE\nplan   p-1");
 
     @Test
-    public void createdObjectsPrintAsTheirTable() {
-        for (int level : new int[] {Converter.INSPECT, Converter.LINE, Converter.PART}) {
+    public void createdObjectsShowTheirIdWhenInspectedAndTheirTableInALine() {
+        assertEquals("p-1", converter.format(created, Converter.INSPECT, converter));
+        for (int level : new int[] {Converter.LINE, Converter.PART}) {
             assertEquals("FIELD  VALUE\nplan   p-1", converter.format(created, level, converter));
         }
         assertEquals("p-1", created.id());

@@ -1,5 +1,7 @@
 package ai.cleveragents.events.shell.internal;
 
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
 import java.nio.file.Files;
@@ -56,13 +58,28 @@ public class EventsCommandsFrameworkTest {
     }
 
     @Test
-    public void busesStatsAndSubscribersReportTheServicesPresent() {
+    public void busesStatsAndSubscribersPrintTheServicesPresentOnTheSession() {
         EventsCommands commands = new EventsCommands(context);
-        String buses = commands.buses();
-        assertTrue(buses, buses.contains("demo") && buses.contains("42"));
-        String stats = commands.stats();
-        assertTrue(stats, stats.contains("demo-source") && stats.contains("things"));
-        String subscribers = commands.subscribers();
-        assertTrue(subscribers, subscribers.contains("tool.failed"));
+        try (Sessions console = new Sessions()) {
+            commands.buses(console.session());
+            String buses = console.printed();
+            assertTrue(buses, buses.contains("demo") && buses.contains("42") && buses.endsWith("\n"));
+            commands.stats(console.session());
+            String stats = console.printed();
+            assertTrue(stats, stats.contains("demo-source") && stats.contains("things"));
+            commands.subscribers(console.session());
+            String subscribers = console.printed();
+            assertTrue(subscribers, subscribers.contains("tool.failed"));
+        }
+    }
+
+    @Test
+    public void aFailedCommandPrintsNothingAndThrowsItsOneLineError() {
+        EventsCommands commands = new EventsCommands(context);
+        try (Sessions console = new Sessions()) {
+            assertThrows(CommandException.class, () -> commands.emit(console.session(), "no.such_type"));
+            assertThrows(CommandException.class, () -> commands.journal(console.session(), "-n", "1"));
+            assertEquals("", console.printed());
+        }
     }
 }

@@ -7,7 +7,7 @@ import org.junit.Test;
 
 /**
  * The commands with no service bound (the framework-facing paths are exercised against the real
- * distribution by the runtime's distribution test).
+ * distribution by the runtime's distribution test): each fails before it would print, so no session is needed.
  */
 public class EventsCommandsTest {
 
@@ -15,21 +15,21 @@ public class EventsCommandsTest {
 
     @Test
     public void emitWithoutABusSaysSo() {
-        assertEquals(BusReports.NO_BUS, assertThrows(CommandException.class, () -> commands.emit("plan.created")).getMessage());
+        assertEquals(BusReports.NO_BUS, assertThrows(CommandException.class, () -> commands.emit(null, "plan.created")).getMessage());
     }
 
     @Test
     public void argumentsAreCheckedBeforeServices() {
         assertEquals("missing event type\nusage: " + EmitRequest.USAGE,
-                assertThrows(CommandException.class, () -> commands.emit()).getMessage());
+                assertThrows(CommandException.class, () -> commands.emit(null)).getMessage());
         assertEquals("unexpected argument 'x'\nusage: " + JournalQuery.USAGE,
-                assertThrows(CommandException.class, () -> commands.journal("x")).getMessage());
+                assertThrows(CommandException.class, () -> commands.journal(null, "x")).getMessage());
     }
 
     @Test
     public void journalWithoutAJournalSaysSo() {
         assertEquals("no EventJournal service (the reactive bus with journal.enabled=true provides one)",
-                assertThrows(CommandException.class, () -> commands.journal()).getMessage());
+                assertThrows(CommandException.class, () -> commands.journal(null)).getMessage());
     }
 
     @Test

@@ -202,15 +202,15 @@ public class ServiceCommandsTest {
     public void componentsWithoutServicesSaySo() {
         DecisionCommands decisions = new DecisionCommands();
         PlanCommands plans = new PlanCommands();
-        assertEquals(ServiceCommands.NO_DECISIONS, error(() -> decisions.record("p", "t", "q", "c")));
-        assertEquals(ServiceCommands.NO_DECISIONS, error(() -> decisions.list("p")));
-        assertEquals(ServiceCommands.NO_DECISIONS, error(() -> decisions.supersede("d", "c")));
-        assertEquals(ServiceCommands.NO_DECISIONS, error(() -> decisions.revert("d", "r")));
-        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.create("a", "--project", "x", "--session", "s", "--actor", "b")));
-        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.execute("p")));
-        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.fail("p", "r")));
-        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.cancel("p", "r")));
-        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.show("p")));
-        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.list()));
+        assertEquals(ServiceCommands.NO_DECISIONS, error(() -> decisions.record(null, "p", "t", "q", "c")));
+        assertEquals(ServiceCommands.NO_DECISIONS, error(() -> decisions.list(null, "p")));
+        assertEquals(ServiceCommands.NO_DECISIONS, error(() -> decisions.supersede(null, "d", "c")));
+        assertEquals(ServiceCommands.NO_DECISIONS, error(() -> decisions.revert(null, "d", "r")));
+        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.create(null, "a", "--project", "x", "--session", "s", "--actor", "b")));
+        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.execute(null, "p")));
+        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.fail(null, "p", "r")));
+        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.cancel(null, "p", "r")));
+        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.show(null, "p")));
+        assertEquals(ServiceCommands.NO_PLANS, error(() -> plans.list(null)));
     }
 }
