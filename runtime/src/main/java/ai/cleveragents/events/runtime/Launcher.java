@@ -111,10 +111,10 @@ public final class Launcher {
         Runtime.getRuntime().addShutdownHook(hook);
         boolean reached = runtime.start(ConsoleChoice.select(BundleSet.scan(home.resolve("bundle")), terminal),
                 START_TIMEOUT);
-        reportStart(runtime, reached, options.timing());
         int status = 0;
         AttachServer server = AttachServer.open(ConsoleSocket.in(home.resolve("data")), (commands, o, e) ->
                 GogoScript.run(runtime.context(), commands, InputStream.nullInputStream(), o, e, SHELL_TIMEOUT), err);
+        reportStart(runtime, reached, options.timing());
         try {
             if (options.commands().isEmpty()) {
                 awaitStop(runtime);
