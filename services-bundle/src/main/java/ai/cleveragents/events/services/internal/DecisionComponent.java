@@ -109,7 +109,7 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
      * @param journal the journal
      */
     void unbindJournal(EventJournal journal) {
-        LOG.info("decision service: the journal went away; the decisions held stay in memory until a journal is bound again");
+        LOG.debug("decision service: the journal went away; the decisions held stay in memory until a journal is bound again");
     }
 
     /** Refuses changes from now on: a successor instance rebuilds from the journal. */

@@ -112,7 +112,7 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
      * @param journal the journal
      */
     void unbindJournal(EventJournal journal) {
-        LOG.info("plan service: the journal went away; the plans held stay in memory until a journal is bound again");
+        LOG.debug("plan service: the journal went away; the plans held stay in memory until a journal is bound again");
     }
 
     /** Refuses changes from now on: a successor instance rebuilds from the journal. */
