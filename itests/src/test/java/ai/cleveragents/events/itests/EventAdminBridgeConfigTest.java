@@ -81,7 +81,7 @@ public class EventAdminBridgeConfigTest extends BridgeTestSupport {
         List<ServiceReference<S>> refs = new ArrayList<>();
         try {
             for (ServiceReference<S> r : context.getServiceReferences(type, null)) {
-                if (r.getBundle().equals(bridge)) {
+                if (bridge.equals(r.getBundle())) {
                     refs.add(r);
                 }
             }

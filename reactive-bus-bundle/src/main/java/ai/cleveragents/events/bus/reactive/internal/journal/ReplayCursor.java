@@ -50,6 +50,8 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
 
     private final List<Extent> extents;
     private final RecordDecoder decoder;
+    /** Lines it skips without decoding them, or {@code null}. */
+    private final TypePrefilter prefilter;
     private int nextExtent;
     private LineReader reader;
     private Extent current;
@@ -58,8 +60,17 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
     private JournalRecord next;
 
     ReplayCursor(List<Extent> extents, EventCodec codec) {
+        this(extents, codec, null);
+    }
+
+    /**
+     * @param prefilter skips lines of unwanted types without decoding them (and without reporting them
+     *                  if they are damaged), or {@code null} to read every line
+     */
+    ReplayCursor(List<Extent> extents, EventCodec codec, TypePrefilter prefilter) {
         this.extents = List.copyOf(extents);
         this.decoder = new RecordDecoder(codec, false);
+        this.prefilter = prefilter;
     }
 
     @Override
@@ -142,6 +153,9 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
             return null;
         }
         if (!reader.terminated() || reader.length() == 0) {
+            return null;
+        }
+        if (prefilter != null && !reader.overlong() && prefilter.skips(reader.bytes(), reader.length())) {
             return null;
         }
         if (reader.overlong()) {

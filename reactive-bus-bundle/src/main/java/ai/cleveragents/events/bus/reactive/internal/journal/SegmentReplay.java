@@ -44,7 +44,7 @@ final class SegmentReplay {
         try (ReplayCursor search = new ReplayCursor(snapshot.get(), codec)) {
             while (search.hasNext()) {
                 if (search.next().eventId().equals(eventId)) {
-                    return stream(new ReplayCursor(search.fromLast(), codec), typeFilter);
+                    return stream(new ReplayCursor(search.fromLast(), codec, TypePrefilter.of(types)), typeFilter);
                 }
             }
         }
@@ -55,7 +55,7 @@ final class SegmentReplay {
     Stream<DomainEvent> since(Instant from, Set<EventType> types) {
         Objects.requireNonNull(from, "from");
         Predicate<DomainEvent> filter = typeFilter(types).and(e -> !e.timestamp().isBefore(from));
-        return stream(new ReplayCursor(snapshot.get(), codec), filter);
+        return stream(new ReplayCursor(snapshot.get(), codec, TypePrefilter.of(types)), filter);
     }
 
     private static Predicate<DomainEvent> typeFilter(Set<EventType> types) {
