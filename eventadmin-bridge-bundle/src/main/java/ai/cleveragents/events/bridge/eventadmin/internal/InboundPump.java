@@ -107,7 +107,7 @@ final class InboundPump {
             while (true) {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
-                int stop = batch.indexOf(STOP);
+                int stop = indexOfStop(batch);
                 process(stop < 0 ? batch : batch.subList(0, stop));
                 if (stop >= 0) {
                     return;
@@ -117,6 +117,16 @@ final class InboundPump {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** @return where {@link #STOP} itself is (by identity: an equal event posted by a bundle is an event), or -1 */
+    private static int indexOfStop(List<Event> batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) == STOP) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private void process(List<Event> batch) {

@@ -118,4 +118,16 @@ public class InboundPumpTest {
         }
         pump.close(1_000);
     }
+
+    @Test
+    public void anEventEqualToTheStopMarkerIsJustAnEvent() {
+        InboundPump pump = new InboundPump(10, processed::addAll, metrics, "test-pump");
+        pump.start();
+        Event lookalike = new Event("ai/cleveragents/bridge/STOP", Map.of());
+        assertTrue(pump.offer(lookalike));
+        assertTrue(pump.offer(event(1)));
+        await().atMost(Duration.ofSeconds(10)).until(() -> processed.size() == 2);
+        pump.close(1_000);
+        assertEquals(0, metrics.dropped(DropReason.SHUTDOWN));
+    }
 }
