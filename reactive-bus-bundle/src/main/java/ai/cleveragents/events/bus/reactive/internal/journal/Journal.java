@@ -179,16 +179,33 @@ public final class Journal implements EventJournal, AutoCloseable {
         Objects.requireNonNull(event, "event");
         byte[] emitterBytes = emitterBytes(Objects.requireNonNull(emitter, "emitter"));
         byte[] json = codec.encodeToBytes(event);
-        boolean interrupted = Thread.interrupted();
-        writing.incrementAndGet();
         try {
-            long sequence = write(event.eventId(), emitterBytes, json);
-            if (settings.durability() == Durability.GROUP) {
-                committer.awaitDurable(sequence);
-            }
+            durably(() -> write(event.eventId(), emitterBytes, json));
         } catch (IOException e) {
             throw new JournalException("cannot make event " + event.eventId() + " durable in journal "
                     + directory + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes under the write lock and returns the sequence number of the last record written. */
+    @FunctionalInterface
+    private interface Write {
+        long run() throws IOException;
+    }
+
+    /**
+     * Runs a write (which counts itself out of {@link #writing} once it holds the lock) and, under
+     * {@code GROUP}, waits for the group commit covering it. The calling thread's interrupt status is
+     * kept but does not abort the wait.
+     */
+    private void durably(Write write) throws IOException {
+        boolean interrupted = Thread.interrupted();
+        writing.incrementAndGet();
+        try {
+            long sequence = write.run();
+            if (settings.durability() == Durability.GROUP) {
+                committer.awaitDurable(sequence);
+            }
         } finally {
             if (interrupted) {
                 Thread.currentThread().interrupt();
@@ -212,22 +229,13 @@ public final class Journal implements EventJournal, AutoCloseable {
     public void appendAll(List<DomainEvent> events, String emitter) {
         byte[] emitterBytes = emitterBytes(Objects.requireNonNull(emitter, "emitter"));
         Batch batch = new Batch(events, encodeAll(events));
-        boolean interrupted = Thread.interrupted();
-        writing.incrementAndGet();
         try {
-            long sequence = writeAll(emitterBytes, batch);
-            if (settings.durability() == Durability.GROUP) {
-                committer.awaitDurable(sequence);
-            }
+            durably(() -> writeAll(emitterBytes, batch));
         } catch (IOException e) {
             int durable = batch.durable();
             throw new JournalBatchException(durable, new JournalException("cannot make events " + (durable + 1)
                     + ".." + events.size() + " of a batch of " + events.size() + " (the first " + batch.id(durable)
                     + ") durable in journal " + directory + ": " + e.getMessage(), e));
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
         }
     }
 
