@@ -32,7 +32,8 @@ public class AsyncDeliveryBenchmark extends PeerBenchmark {
     public static final int BATCH = 1024;
 
     /** Which delivery path. */
-    @Param({"reactive-stream", "submission-publisher", "guava-async", "eventadmin-post", "typedevent"})
+    @Param({"reactive-stream", "submission-publisher", "guava-async", "eventadmin-post", "eventadmin-post-tuned",
+        "typedevent"})
     public String peer;
 
     /** How many subscribers. */

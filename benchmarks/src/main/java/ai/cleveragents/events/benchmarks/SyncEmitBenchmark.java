@@ -31,7 +31,7 @@ public class SyncEmitBenchmark extends PeerBenchmark {
 
     /** Which delivery path. */
     @Param({"direct", "reactive", "reactive-none", "reactive-group", "logging", "logging-off", "guava",
-        "eventadmin-send"})
+        "eventadmin-send", "eventadmin-send-tuned"})
     public String peer;
 
     /** How many subscribers. */

@@ -1,6 +1,5 @@
 package ai.cleveragents.events.json;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -12,7 +11,6 @@ import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventLimits;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -147,25 +145,18 @@ public final class EventCodec {
      * @throws EventCodecException  if the encoded form exceeds {@link #maxBytes()}
      */
     public byte[] encodeToBytes(DomainEvent event) {
-        Objects.requireNonNull(event, "event");
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = factory.createGenerator(out)) {
-            EventEncoder.write(event, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        JsonOutput out = encodeChecked(event);
+        try {
+            return out.toByteArray();
+        } finally {
+            out.release();
         }
-        if (out.size() > maxBytes) {
-            throw new EventCodecException("event " + event.eventId() + " encodes to " + out.size()
-                    + " bytes, over the limit of " + maxBytes + " bytes (EventLimits.MAX_EVENT_BYTES is "
-                    + EventLimits.MAX_EVENT_BYTES + ")", null);
-        }
-        return out.toByteArray();
     }
 
     /**
      * Writes the single-line JSON form of an event as UTF-8, without a line terminator. The stream is
      * neither flushed nor closed: the caller decides when output becomes visible. Nothing is written
-     * when the event is refused.
+     * when the event is refused; otherwise the bytes go to the stream in one {@code write} call.
      *
      * @param event the event
      * @param out   where to write; not closed
@@ -175,11 +166,34 @@ public final class EventCodec {
      */
     public void encode(DomainEvent event, OutputStream out) {
         Objects.requireNonNull(out, "out");
-        byte[] bytes = encodeToBytes(event);
+        JsonOutput json = encodeChecked(event);
         try {
-            out.write(bytes);
+            json.writeTo(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            json.release();
+        }
+    }
+
+    /** @return this thread's buffer holding the event's JSON; the caller releases it */
+    private JsonOutput encodeChecked(DomainEvent event) {
+        Objects.requireNonNull(event, "event");
+        JsonOutput out = JsonOutput.acquire();
+        boolean encoded = false;
+        try {
+            EventEncoder.write(event, out);
+            if (out.size() > maxBytes) {
+                throw new EventCodecException("event " + event.eventId() + " encodes to " + out.size()
+                        + " bytes, over the limit of " + maxBytes + " bytes (EventLimits.MAX_EVENT_BYTES is "
+                        + EventLimits.MAX_EVENT_BYTES + ")", null);
+            }
+            encoded = true;
+            return out;
+        } finally {
+            if (!encoded) {
+                out.release();
+            }
         }
     }
 

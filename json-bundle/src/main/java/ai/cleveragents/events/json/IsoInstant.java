@@ -21,37 +21,51 @@ final class IsoInstant {
     private IsoInstant() {
     }
 
+    /** The longest form {@link #formatInto} writes: {@code yyyy-MM-ddTHH:mm:ss.nnnnnnnnnZ}. */
+    static final int MAX_FAST_LENGTH = BASE_LENGTH + 10;
+
     /** @return {@code t.toString()} */
     static String format(Instant t) {
+        byte[] out = new byte[MAX_FAST_LENGTH];
+        int end = formatInto(t, out, 0);
+        return end < 0 ? t.toString() : new String(out, 0, end, StandardCharsets.ISO_8859_1);
+    }
+
+    /**
+     * Writes {@code t.toString()} as ASCII into {@code out} at {@code p}, which has room for
+     * {@link #MAX_FAST_LENGTH} bytes, when the year has four digits.
+     *
+     * @return the position after the last byte written, or -1 (nothing written) for another year
+     */
+    static int formatInto(Instant t, byte[] out, int p) {
         long seconds = t.getEpochSecond();
         if (seconds < 0 || seconds >= YEAR_10000) {
-            return t.toString();
+            return -1;
         }
         int nano = t.getNano();
         int fraction = nano == 0 ? 0 : nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
-        byte[] out = new byte[BASE_LENGTH + (fraction == 0 ? 0 : fraction + 1)];
         long days = seconds / SECONDS_PER_DAY;
         int secondOfDay = (int) (seconds % SECONDS_PER_DAY);
         long[] ymd = civil(days);
-        digits(out, 0, ymd[0], 4);
-        out[4] = '-';
-        digits(out, 5, ymd[1], 2);
-        out[7] = '-';
-        digits(out, 8, ymd[2], 2);
-        out[10] = 'T';
-        digits(out, 11, secondOfDay / 3600, 2);
-        out[13] = ':';
-        digits(out, 14, secondOfDay / 60 % 60, 2);
-        out[16] = ':';
-        digits(out, 17, secondOfDay % 60, 2);
-        int p = 19;
+        digits(out, p, ymd[0], 4);
+        out[p + 4] = '-';
+        digits(out, p + 5, ymd[1], 2);
+        out[p + 7] = '-';
+        digits(out, p + 8, ymd[2], 2);
+        out[p + 10] = 'T';
+        digits(out, p + 11, secondOfDay / 3600, 2);
+        out[p + 13] = ':';
+        digits(out, p + 14, secondOfDay / 60 % 60, 2);
+        out[p + 16] = ':';
+        digits(out, p + 17, secondOfDay % 60, 2);
+        int end = p + 19;
         if (fraction > 0) {
-            out[p++] = '.';
-            digits(out, p, nano / pow10(9 - fraction), fraction);
-            p += fraction;
+            out[end++] = '.';
+            digits(out, end, nano / pow10(9 - fraction), fraction);
+            end += fraction;
         }
-        out[p] = 'Z';
-        return new String(out, StandardCharsets.ISO_8859_1);
+        out[end++] = 'Z';
+        return end;
     }
 
     /**

@@ -67,12 +67,26 @@ public final class EmbeddedFelix implements AutoCloseable {
      * @return the running framework
      */
     public static EmbeddedFelix start(List<String> bundles) {
+        return start(bundles, Map.of());
+    }
+
+    /**
+     * Starts a framework in a fresh storage directory with the given peer bundles started and extra
+     * framework properties, which bundles read through {@code BundleContext.getProperty} (Felix Event
+     * Admin takes its configuration from there when Config Admin has none).
+     *
+     * @param bundles    {@link #EVENT_ADMIN} or {@link #TYPED_EVENT}
+     * @param properties extra framework properties
+     * @return the running framework
+     */
+    public static EmbeddedFelix start(List<String> bundles, Map<String, String> properties) {
         try {
             Path storage = Files.createTempDirectory("bench-felix");
             Map<String, Object> config = new HashMap<>();
             config.put(Constants.FRAMEWORK_STORAGE, storage.toString());
             config.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
             config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, SYSTEM_PACKAGES);
+            config.putAll(properties);
             Felix felix = new Felix(config);
             felix.start();
             EmbeddedFelix framework = new EmbeddedFelix(storage, felix);

@@ -2,6 +2,7 @@ package ai.cleveragents.events.benchmarks.peers;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.concurrent.Executors;
 
 import ai.cleveragents.events.DomainEvent;
@@ -55,9 +56,13 @@ public final class Peers {
                 var executor = Executors.newCachedThreadPool();
                 return new GuavaPeer(new AsyncEventBus(executor), executor, receivers, event);
             case "eventadmin-send":
-                return new EventAdminPeer(receivers, event, false);
+                return new EventAdminPeer(receivers, event, false, Map.of());
             case "eventadmin-post":
-                return new EventAdminPeer(receivers, event, true);
+                return new EventAdminPeer(receivers, event, true, Map.of());
+            case "eventadmin-send-tuned":
+                return new EventAdminPeer(receivers, event, false, EventAdminPeer.TUNED);
+            case "eventadmin-post-tuned":
+                return new EventAdminPeer(receivers, event, true, EventAdminPeer.TUNED);
             case "typedevent":
                 return new TypedEventPeer(receivers, event);
             case "submission-publisher":

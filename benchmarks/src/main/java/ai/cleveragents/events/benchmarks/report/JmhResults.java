@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,9 +19,9 @@ public final class JmhResults {
 
     private final List<JmhResult> rows;
     private final String jvm;
-    private final String settings;
+    private final List<String> settings;
 
-    private JmhResults(List<JmhResult> rows, String jvm, String settings) {
+    private JmhResults(List<JmhResult> rows, String jvm, List<String> settings) {
         this.rows = rows;
         this.jvm = jvm;
         this.settings = settings;
@@ -34,17 +36,17 @@ public final class JmhResults {
         ObjectMapper mapper = new ObjectMapper();
         List<JmhResult> rows = new ArrayList<>();
         String jvm = "";
-        String settings = "";
+        Set<String> settings = new LinkedHashSet<>();
         for (Path file : files) {
             for (JsonNode n : mapper.readTree(file.toFile())) {
                 rows.add(row(n));
                 jvm = n.path("vmName").asText() + " " + n.path("jdkVersion").asText();
-                settings = n.path("warmupIterations").asInt() + " warm-up x " + n.path("warmupTime").asText()
+                settings.add(n.path("warmupIterations").asInt() + " warm-up x " + n.path("warmupTime").asText()
                         + ", " + n.path("measurementIterations").asInt() + " measurement x "
-                        + n.path("measurementTime").asText() + ", " + n.path("forks").asInt() + " fork";
+                        + n.path("measurementTime").asText() + ", " + n.path("forks").asInt() + " fork(s)");
             }
         }
-        return new JmhResults(rows, jvm, settings);
+        return new JmhResults(rows, jvm, List.copyOf(settings));
     }
 
     private static JmhResult row(JsonNode n) {
@@ -79,8 +81,8 @@ public final class JmhResults {
         return jvm;
     }
 
-    /** @return the iteration settings of the run */
-    public String settings() {
+    /** @return the distinct iteration settings of the run's JMH invocations */
+    public List<String> settings() {
         return settings;
     }
 

@@ -16,8 +16,10 @@ final class PeerNames {
             Map.entry("logging-off", "Logging bus, level disabled"),
             Map.entry("guava", "Guava EventBus.post"),
             Map.entry("guava-async", "Guava AsyncEventBus.post"),
-            Map.entry("eventadmin-send", "Felix Event Admin sendEvent"),
-            Map.entry("eventadmin-post", "Felix Event Admin postEvent"),
+            Map.entry("eventadmin-send", "Felix Event Admin sendEvent, defaults"),
+            Map.entry("eventadmin-post", "Felix Event Admin postEvent, defaults"),
+            Map.entry("eventadmin-send-tuned", "Felix Event Admin sendEvent, tuned (Timeout=0)"),
+            Map.entry("eventadmin-post-tuned", "Felix Event Admin postEvent, tuned (Timeout=0)"),
             Map.entry("typedevent", "Aries Typed Event deliver"),
             Map.entry("submission-publisher", "JDK SubmissionPublisher"));
 

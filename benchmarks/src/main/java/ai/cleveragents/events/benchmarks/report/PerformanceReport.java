@@ -1,17 +1,23 @@
 package ai.cleveragents.events.benchmarks.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Writes the generated part of {@code docs/performance.md} and its chart from JMH JSON results.
  *
  * <pre>PerformanceReport --doc docs/performance.md --chart docs/performance-emit.png
- *        [--jfr dir] [--note text] results.json...</pre>
+ *        [--jfr dir] [--note text] [--previous dir] results.json...</pre>
+ *
+ * <p>{@code --previous} names the directory holding the previous run's JSON files (and its
+ * {@code run.txt}, one line saying when and at which commit it ran): the report then compares each
+ * target cell with it, and prints that comparison on standard output as well.
  */
 public final class PerformanceReport {
 
@@ -19,6 +25,7 @@ public final class PerformanceReport {
     private Path chart;
     private Path jfr;
     private String note = "";
+    private Path previous;
     private final List<Path> inputs = new ArrayList<>();
 
     private PerformanceReport() {
@@ -42,12 +49,14 @@ public final class PerformanceReport {
                 case "--chart" -> chart = Path.of(args[++i]);
                 case "--jfr" -> jfr = Path.of(args[++i]);
                 case "--note" -> note = args[++i];
+                case "--previous" -> previous = Path.of(args[++i]);
                 default -> inputs.add(Path.of(args[i]));
             }
         }
         if (doc == null || chart == null || inputs.isEmpty()) {
             throw new IllegalArgumentException(
-                    "usage: PerformanceReport --doc <md> --chart <png> [--jfr <dir>] [--note <text>] <results.json>...");
+                    "usage: PerformanceReport --doc <md> --chart <png> [--jfr <dir>] [--note <text>] [--previous <dir>]"
+                            + " <results.json>...");
         }
     }
 
@@ -62,11 +71,14 @@ public final class PerformanceReport {
                 .append("- JVM: ").append(results.jvm()).append(", ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" CPUs, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.arch")).append('\n')
-                .append("- JMH: ").append(results.settings()).append(" per benchmark\n");
+                .append("- JMH: ").append(String.join("; ", results.settings()))
+                .append(" (target cells: more forks and iterations, see `./bench`)\n");
         if (!note.isBlank()) {
             md.append("- ").append(note).append('\n');
         }
-        md.append('\n').append(new Targets(results).render());
+        String regression = regression(results);
+        System.out.print(regression);
+        md.append('\n').append(new Targets(results).render()).append(regression);
         if (EmitChart.write(results, chart)) {
             Path link = doc.toAbsolutePath().getParent().relativize(chart.toAbsolutePath());
             md.append("![Synchronous emits per second by peer](").append(link.toString().replace('\\', '/'))
@@ -76,5 +88,21 @@ public final class PerformanceReport {
                 .append(sections.async()).append(sections.journal()).append(sections.codec())
                 .append(ProfileSummary.render(jfr));
         MarkedDocument.replace(doc, md.toString());
+    }
+
+    private String regression(JmhResults now) throws IOException {
+        if (previous == null || !Files.isDirectory(previous)) {
+            return Regression.render(now, null, "");
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(previous)) {
+            files = list.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        if (files.isEmpty()) {
+            return Regression.render(now, null, "");
+        }
+        Path run = previous.resolve("run.txt");
+        String when = Files.exists(run) ? Files.readString(run).strip() : "unknown (no run.txt)";
+        return Regression.render(now, JmhResults.read(files), when);
     }
 }
