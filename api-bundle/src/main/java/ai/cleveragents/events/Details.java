@@ -40,7 +40,7 @@ final class Details {
                         + (key == null ? "null" : key.getClass().getName()));
             }
             String k = requireKeyLength((String) key, path);
-            copy.put(k, copyValue(e.getValue(), path + "." + k, depth));
+            copy.put(k, copyValue(e.getValue(), path, k, depth));
         }
         return Collections.unmodifiableMap(copy);
     }
@@ -59,7 +59,7 @@ final class Details {
         List<Object> copy = new ArrayList<>(source.size());
         int i = 0;
         for (Object o : source) {
-            copy.add(copyValue(o, path + "[" + i++ + "]", depth));
+            copy.add(copyValue(o, path, i++, depth));
         }
         return Collections.unmodifiableList(copy);
     }
@@ -71,22 +71,34 @@ final class Details {
         }
     }
 
-    private static Object copyValue(Object value, String path, int depth) {
+    /**
+     * @param parent the path of the map or list holding the value
+     * @param child  its key (a String) or index (an Integer): the value's path is only built when it is
+     *               needed, for a nested map or list or an error, not for every plain value
+     */
+    private static Object copyValue(Object value, String parent, Object child, int depth) {
         if (value == null || value instanceof String || value instanceof Boolean) {
             return value;
         }
+        if (value instanceof Long) {
+            return value;
+        }
         if (value instanceof Number) {
-            return normalise((Number) value, path);
+            return normalise((Number) value, path(parent, child));
         }
         if (value instanceof Map) {
-            return copyMap((Map<?, ?>) value, path, depth + 1);
+            return copyMap((Map<?, ?>) value, path(parent, child), depth + 1);
         }
         if (value instanceof List) {
-            return copyList((List<?>) value, path, depth + 1);
+            return copyList((List<?>) value, path(parent, child), depth + 1);
         }
-        throw new IllegalArgumentException("detail " + path + " is not JSON-compatible: "
+        throw new IllegalArgumentException("detail " + path(parent, child) + " is not JSON-compatible: "
                 + value.getClass().getName()
                 + " (allowed: null, String, Boolean, Number, List, Map with String keys)");
+    }
+
+    private static String path(String parent, Object child) {
+        return child instanceof Integer ? parent + "[" + child + "]" : parent + "." + child;
     }
 
     static Object normalise(Number n, String path) {

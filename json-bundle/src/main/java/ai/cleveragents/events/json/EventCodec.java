@@ -231,6 +231,12 @@ public final class EventCodec {
         }
         requireUtf8Start(utf8, offset, length);
         WellFormedUtf8.require(utf8, offset, length);
+        DomainEvent plain = PlainEventReader.read(utf8, offset, length);
+        return plain != null ? plain : decodeFully(utf8, offset, length);
+    }
+
+    /** Decodes with the full (Jackson) decoder: any valid event, and the precise error for the rest. */
+    DomainEvent decodeFully(byte[] utf8, int offset, int length) {
         try (JsonParser p = factory.createParser(utf8, offset, length)) {
             return decode(p);
         } catch (IOException e) {

@@ -30,7 +30,11 @@ final class EventDecoder {
     private EventType eventType;
     private Instant timestamp;
     private String correlationId;
-    private final Map<String, String> context = new LinkedHashMap<>();
+    private String planId;
+    private String rootPlanId;
+    private String sessionId;
+    private String actorName;
+    private String projectName;
     private Map<String, Object> details = Map.of();
 
     private EventDecoder(JsonParser p, LongAdder skippedFields) {
@@ -64,10 +68,8 @@ final class EventDecoder {
         requirePresent(timestamp, WireFields.TIMESTAMP);
         requirePresent(correlationId, WireFields.CORRELATION_ID);
         try {
-            return new DomainEvent(eventId, eventType, timestamp, correlationId,
-                    context.get(WireFields.PLAN_ID), context.get(WireFields.ROOT_PLAN_ID),
-                    context.get(WireFields.SESSION_ID), context.get(WireFields.ACTOR_NAME),
-                    context.get(WireFields.PROJECT_NAME), details);
+            return new DomainEvent(eventId, eventType, timestamp, correlationId, planId, rootPlanId, sessionId,
+                    actorName, projectName, details);
         } catch (IllegalArgumentException e) {
             throw new EventCodecException("invalid event: " + e.getMessage(), e);
         }
@@ -80,8 +82,11 @@ final class EventDecoder {
             case WireFields.EVENT_TYPE -> eventType = parseType(requiredString(name));
             case WireFields.TIMESTAMP -> timestamp = parseInstant(requiredString(name));
             case WireFields.CORRELATION_ID -> correlationId = requiredString(name);
-            case WireFields.PLAN_ID, WireFields.ROOT_PLAN_ID, WireFields.SESSION_ID,
-                    WireFields.ACTOR_NAME, WireFields.PROJECT_NAME -> context.put(name, optionalString(name));
+            case WireFields.PLAN_ID -> planId = optionalString(name);
+            case WireFields.ROOT_PLAN_ID -> rootPlanId = optionalString(name);
+            case WireFields.SESSION_ID -> sessionId = optionalString(name);
+            case WireFields.ACTOR_NAME -> actorName = optionalString(name);
+            case WireFields.PROJECT_NAME -> projectName = optionalString(name);
             case WireFields.DETAILS -> details = readDetails();
             default -> skipUnknown(name);
         }
