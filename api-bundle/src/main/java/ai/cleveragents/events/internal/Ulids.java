@@ -109,8 +109,15 @@ public final class Ulids {
         if (!isValid(ulid)) {
             throw new IllegalArgumentException("not a ULID: '" + ulid + "'");
         }
+        int i = 0;
+        while (i < LENGTH && ALPHABET[value(ulid.charAt(i))] == ulid.charAt(i)) {
+            i++;
+        }
+        if (i == LENGTH) {
+            return ulid; // already canonical, as every id this project generates or decodes
+        }
         char[] out = new char[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
+        for (i = 0; i < LENGTH; i++) {
             out[i] = ALPHABET[value(ulid.charAt(i))];
         }
         return new String(out);

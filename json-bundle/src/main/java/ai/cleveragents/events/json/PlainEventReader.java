@@ -53,6 +53,8 @@ final class PlainEventReader {
     private final String[] strings = new String[DETAILS];
     private Map<String, Object> details = Map.of();
     private int seen;
+    /** Whether the last string read had a byte above 0x7f. */
+    private boolean nonAscii;
 
     private PlainEventReader(byte[] b, int offset, int length) {
         this.b = b;
@@ -206,27 +208,30 @@ final class PlainEventReader {
     private String string() {
         int start = p + 1;
         int stop = stringEnd();
-        boolean ascii = true;
-        for (int i = start; i < stop; i++) {
-            ascii &= b[i] >= 0;
-        }
-        return new String(b, start, stop - start, ascii ? StandardCharsets.ISO_8859_1 : StandardCharsets.UTF_8);
+        return new String(b, start, stop - start, nonAscii ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
     }
 
-    /** Consumes a string token; @return the index of its closing quote */
+    /**
+     * Consumes a string token, noting in {@link #nonAscii} whether it holds a byte above 0x7f.
+     *
+     * @return the index of its closing quote
+     */
     private int stringEnd() {
         if (peek() != '"') {
             throw GIVE_UP;
         }
+        int high = 0;
         for (int i = p + 1; i < end; i++) {
             int c = b[i] & 0xff;
             if (c == '"') {
                 p = i + 1;
+                nonAscii = high >= 0x80;
                 return i;
             }
             if (c == '\\' || c < 0x20) {
                 throw GIVE_UP;
             }
+            high |= c;
         }
         throw GIVE_UP;
     }
