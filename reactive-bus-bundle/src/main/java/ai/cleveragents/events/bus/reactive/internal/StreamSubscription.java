@@ -1,7 +1,7 @@
 package ai.cleveragents.events.bus.reactive.internal;
 
 import java.lang.invoke.VarHandle;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
@@ -35,7 +35,9 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
 
     private final long id;
     private final Flow.Subscriber<? super DomainEvent> downstream;
-    private final ArrayBlockingQueue<DomainEvent> buffer;
+    private final EventRing buffer;
+    /** Emitters waiting for room under {@link OverflowPolicy#BLOCK}; unparked after each drain. */
+    private final ConcurrentLinkedQueue<Thread> blocked = new ConcurrentLinkedQueue<>();
     private final OverflowPolicy policy;
     private final ExecutorService executor;
     private final Consumer<StreamSubscription> onTerminate;
@@ -59,7 +61,7 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
             OverflowPolicy policy, ExecutorService executor, Consumer<StreamSubscription> onTerminate) {
         this.id = id;
         this.downstream = downstream;
-        this.buffer = new ArrayBlockingQueue<>(capacity);
+        this.buffer = new EventRing(capacity);
         this.policy = policy;
         this.executor = executor;
         this.onTerminate = onTerminate;
@@ -100,23 +102,32 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
             case CANCEL -> {
                 drops.increment();
                 fail(new IllegalStateException("stream subscriber " + id + " cancelled: its buffer of "
-                        + (buffer.remainingCapacity() + buffer.size()) + " events is full (overflow policy cancel)"));
+                        + buffer.capacity() + " events is full (overflow policy cancel)"));
             }
         }
     }
 
+    /**
+     * Waits for room: registers as blocked, tries again (the delivery thread may have made room before it
+     * saw the registration), parks until the delivery thread unparks it after a drain, or for at most
+     * {@value #BLOCK_CHECK_MILLIS} ms to notice a cancel, the completion or the bus's release.
+     */
     private void putBlocking(DomainEvent event) {
-        try {
-            while (!cancelled && !completing && !released) {
-                if (buffer.offer(event, BLOCK_CHECK_MILLIS, TimeUnit.MILLISECONDS)) {
-                    return;
-                }
+        Thread self = Thread.currentThread();
+        while (!cancelled && !completing && !released && !self.isInterrupted()) {
+            blocked.add(self);
+            VarHandle.fullFence();
+            boolean added = buffer.offer(event);
+            if (!added) {
+                signal();
+                LockSupport.parkNanos(this, TimeUnit.MILLISECONDS.toNanos(BLOCK_CHECK_MILLIS));
             }
-            drops.increment();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            drops.increment();
+            blocked.remove(self);
+            if (added) {
+                return;
+            }
         }
+        drops.increment();
     }
 
     /**
@@ -176,6 +187,7 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
                 return;
             }
             parked = true;
+            VarHandle.fullFence(); // the flag is visible before the buffer is read again
             if (hasWork()) {
                 parked = false;
             } else {
@@ -219,6 +231,9 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
         }
         if (sent != 0 && requested != Long.MAX_VALUE) {
             demand.addAndGet(-sent);
+        }
+        if (sent != 0 && !blocked.isEmpty()) {
+            blocked.forEach(LockSupport::unpark);
         }
         if (completing && buffer.isEmpty() && !cancelled) {
             terminate(downstream::onComplete);
