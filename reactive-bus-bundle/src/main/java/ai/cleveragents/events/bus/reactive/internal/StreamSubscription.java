@@ -32,6 +32,7 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StreamSubscription.class);
     private static final long BLOCK_CHECK_MILLIS = 10;
+    private static final int SPINS_BEFORE_PARKING = 256;
 
     private final long id;
     private final Flow.Subscriber<? super DomainEvent> downstream;
@@ -186,6 +187,9 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
             if (terminated) {
                 return;
             }
+            if (spinForWork()) {
+                continue;
+            }
             parked = true;
             VarHandle.fullFence(); // the flag is visible before the buffer is read again
             if (hasWork()) {
@@ -194,6 +198,23 @@ final class StreamSubscription implements Flow.Subscription, Runnable {
                 LockSupport.park(this);
             }
         }
+    }
+
+    /**
+     * Before parking, watches for work for about a microsecond: an emitter in the middle of a burst
+     * offers the next event sooner than a park and an unpark take, so the subscriber goes on draining
+     * instead of costing the emitter a wake-up (a system call) per event.
+     *
+     * @return {@code true} if work arrived
+     */
+    private boolean spinForWork() {
+        for (int i = 0; i < SPINS_BEFORE_PARKING; i++) {
+            if (hasWork()) {
+                return true;
+            }
+            Thread.onSpinWait();
+        }
+        return false;
     }
 
     /** Read after {@link #parked} is set: whether the drain loop could make progress now. */
