@@ -22,6 +22,8 @@ import ch.qos.logback.core.FileAppender;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
@@ -29,19 +31,25 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Smoke benchmark of one emit with one handler: {@code bare} is the dispatch engine with no stage (the
  * floor), {@code disabled} the logging bus with the event's domain logger below its level, {@code file}
  * the logging bus writing each record (with redaction) through a Logback file appender that flushes
- * every record (Logback's default), {@code buffered} the same without a flush per record. Run by hand,
- * see docs/logging-bus.md; with {@code -prof gc}, {@code gc.alloc.rate.norm} of {@code disabled} must
+ * every record (Logback's default), {@code buffered} the same without a flush per record. Run by hand
+ * from the benchmark jar ({@code java -jar benchmarks/target/benchmarks.jar LoggingBusBenchmark}, see
+ * docs/logging-bus.md); it sits in the logging bus's internal package, on the benchmark class path only,
+ * to build the bus's log stage; with {@code -prof gc}, {@code gc.alloc.rate.norm} of {@code disabled} must
  * equal that of {@code bare}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
 public class LoggingBusBenchmark {
 
     @Param({"bare", "disabled", "file", "buffered"})

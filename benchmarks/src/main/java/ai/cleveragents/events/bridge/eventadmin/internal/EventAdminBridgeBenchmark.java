@@ -1,7 +1,7 @@
 package ai.cleveragents.events.bridge.eventadmin.internal;
 
-import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -56,14 +56,12 @@ import org.osgi.util.tracker.ServiceTracker;
  *
  * <p>Run (from the repository root; the ratio is {@code bridgePostEvent / directPostEvent}):
  * <pre>
- * mvn -B -o -q -pl eventadmin-bridge-bundle -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -cp "eventadmin-bridge-bundle/target/test-classes:eventadmin-bridge-bundle/target/classes:$(cat eventadmin-bridge-bundle/target/cp.txt)" \
- *     org.openjdk.jmh.Main EventAdminBridgeBenchmark
+ * mvn -B -q -Pbench -pl benchmarks -am package -DskipTests
+ * java -jar benchmarks/target/benchmarks.jar EventAdminBridgeBenchmark -rf json -rff bridge-bench.json
  * </pre>
  * Figures measured and their caveats: {@code docs/reference/eventadmin-bridge.md}, section Performance.
- * The Felix Event Admin bundle is read from the local Maven repository, or from the path in the system
- * property {@code eventadmin.bundle} ({@code -jvmArgsAppend -Deventadmin.bundle=...}).
+ * It sits in the bridge's internal package, on the benchmark class path only, to build the bridge's
+ * outbound handler; Felix Event Admin is installed from the benchmark jar.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,7 +72,7 @@ import org.osgi.util.tracker.ServiceTracker;
 public class EventAdminBridgeBenchmark {
 
     private static final int EVENTS = 1 << 17;
-    private static final String EVENT_ADMIN_VERSION = "1.6.4";
+    private static final String EVENT_ADMIN_RESOURCE = "/felix-bundles/org.apache.felix.eventadmin.jar";
 
     private Path storage;
     private Felix felix;
@@ -96,7 +94,9 @@ public class EventAdminBridgeBenchmark {
         config.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, "org.osgi.service.event;version=1.4.1");
         felix = new Felix(config);
         felix.start();
-        felix.getBundleContext().installBundle(eventAdminBundle().toURI().toString()).start();
+        try (InputStream bundle = eventAdminBundle()) {
+            felix.getBundleContext().installBundle("bench:eventadmin", bundle).start();
+        }
         ServiceTracker<EventAdmin, EventAdmin> tracker = new ServiceTracker<>(felix.getBundleContext(), EventAdmin.class, null);
         tracker.open();
         eventAdmin = tracker.waitForService(30_000);
@@ -124,16 +124,13 @@ public class EventAdminBridgeBenchmark {
                 .outbound();
     }
 
-    private static File eventAdminBundle() {
-        String path = System.getProperty("eventadmin.bundle");
-        File jar = path != null ? new File(path)
-                : Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "apache", "felix",
-                        "org.apache.felix.eventadmin", EVENT_ADMIN_VERSION,
-                        "org.apache.felix.eventadmin-" + EVENT_ADMIN_VERSION + ".jar").toFile();
-        if (!jar.isFile()) {
-            throw new IllegalStateException("Felix Event Admin bundle not found at " + jar + "; set -Deventadmin.bundle");
+    /** Felix Event Admin from the benchmark jar, where the bench profile of the pom puts it. */
+    private static InputStream eventAdminBundle() {
+        InputStream in = EventAdminBridgeBenchmark.class.getResourceAsStream(EVENT_ADMIN_RESOURCE);
+        if (in == null) {
+            throw new IllegalStateException(EVENT_ADMIN_RESOURCE + " is not in the benchmark jar; build it with ./bench");
         }
-        return jar;
+        return in;
     }
 
     @TearDown(Level.Trial)
