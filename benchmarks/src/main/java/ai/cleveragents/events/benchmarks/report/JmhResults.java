@@ -3,6 +3,7 @@ package ai.cleveragents.events.benchmarks.report;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The rows of one or more JMH JSON result files, with the run's settings. */
 public final class JmhResults {
+
+    private static final List<String> DURABILITIES = List.of("none", "group", "always");
 
     private final List<JmhResult> rows;
     private final String jvm;
@@ -118,6 +121,19 @@ public final class JmhResults {
      */
     public List<String> values(String benchmark, String param) {
         return rows.stream().filter(r -> r.benchmark().equals(benchmark)).map(r -> r.param(param)).distinct()
-                .toList();
+                .sorted(order(param)).toList();
+    }
+
+    /**
+     * The order of a parameter's values in tables whatever the order of the result files: peers as
+     * {@link PeerNames} lists them, durabilities from the weakest, numbers by value, the rest as found.
+     */
+    private static Comparator<String> order(String param) {
+        return switch (param) {
+            case "peer" -> Comparator.comparingInt(PeerNames::rank);
+            case "durability" -> Comparator.comparingInt(DURABILITIES::indexOf);
+            case "subscribers" -> Comparator.comparingInt(Integer::parseInt);
+            default -> (a, b) -> 0;
+        };
     }
 }

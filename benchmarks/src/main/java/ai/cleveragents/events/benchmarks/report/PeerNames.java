@@ -1,5 +1,6 @@
 package ai.cleveragents.events.benchmarks.report;
 
+import java.util.List;
 import java.util.Map;
 
 /** What the report calls each {@code peer} parameter value. */
@@ -23,7 +24,19 @@ final class PeerNames {
             Map.entry("typedevent", "Aries Typed Event deliver"),
             Map.entry("submission-publisher", "JDK SubmissionPublisher"));
 
+    /** The order the report lists peers in: the floor, this project's paths, then the peers. */
+    private static final List<String> ORDER = List.of("direct", "dispatch-core", "reactive", "reactive-none",
+            "reactive-group", "reactive-stream", "logging", "logging-off", "guava", "guava-async",
+            "eventadmin-send-tuned", "eventadmin-send", "eventadmin-post-tuned", "eventadmin-post", "typedevent",
+            "submission-publisher");
+
     private PeerNames() {
+    }
+
+    /** @return the peer's place in the report, unknown peers last */
+    static int rank(String peer) {
+        int i = ORDER.indexOf(peer);
+        return i < 0 ? ORDER.size() : i;
     }
 
     static String of(String peer) {

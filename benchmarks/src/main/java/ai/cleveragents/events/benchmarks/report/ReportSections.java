@@ -110,7 +110,7 @@ final class ReportSections {
     String journal() {
         MarkdownTable t = new MarkdownTable("durability", "producers", "per second", "p50", "p99", "p99.9");
         List<JmhResult> rows = results.rows().stream().filter(r -> r.benchmark().startsWith(JOURNAL)).toList();
-        for (String durability : rows.stream().map(r -> r.param("durability")).distinct().toList()) {
+        for (String durability : results.values(JOURNAL + "emitThroughput", "durability")) {
             for (int threads : new int[] {1, 2}) {
                 Optional<JmhResult> thrpt = pick(rows, durability, threads, "thrpt");
                 Optional<JmhResult> sample = pick(rows, durability, threads, "sample");
