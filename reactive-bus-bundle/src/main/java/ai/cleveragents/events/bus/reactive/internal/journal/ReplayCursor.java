@@ -51,7 +51,7 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
     private final List<Extent> extents;
     private final RecordDecoder decoder;
     /** Lines it skips without decoding them, or {@code null}. */
-    private final TypePrefilter prefilter;
+    private final LinePrefilter prefilter;
     private int nextExtent;
     private LineReader reader;
     private Extent current;
@@ -64,10 +64,10 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
     }
 
     /**
-     * @param prefilter skips lines of unwanted types without decoding them (and without reporting them
+     * @param prefilter skips lines not wanted without decoding them (and without reporting them
      *                  if they are damaged), or {@code null} to read every line
      */
-    ReplayCursor(List<Extent> extents, EventCodec codec, TypePrefilter prefilter) {
+    ReplayCursor(List<Extent> extents, EventCodec codec, LinePrefilter prefilter) {
         this.extents = List.copyOf(extents);
         this.decoder = new RecordDecoder(codec, false);
         this.prefilter = prefilter;

@@ -41,7 +41,7 @@ final class SegmentReplay {
     Stream<DomainEvent> from(String eventId, Set<EventType> types) {
         Objects.requireNonNull(eventId, "eventId");
         Predicate<DomainEvent> typeFilter = typeFilter(types);
-        try (ReplayCursor search = new ReplayCursor(snapshot.get(), codec)) {
+        try (ReplayCursor search = new ReplayCursor(snapshot.get(), codec, new IdPrefilter(eventId))) {
             while (search.hasNext()) {
                 if (search.next().eventId().equals(eventId)) {
                     return stream(new ReplayCursor(search.fromLast(), codec, TypePrefilter.of(types)), typeFilter);
