@@ -53,7 +53,6 @@ interface LinePrefilter {
     /** The keys prefilters look for. */
     final class Keys {
         static final byte[] DETAILS = RecordFormat.ascii("\"details\":");
-        static final byte[] EVENT_ID = RecordFormat.ascii("\"event_id\":\"");
         static final byte[] EVENT_TYPE = RecordFormat.ascii("\"event_type\":\"");
 
         private Keys() {

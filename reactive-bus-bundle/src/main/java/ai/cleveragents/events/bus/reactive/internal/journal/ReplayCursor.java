@@ -36,6 +36,18 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
             return new SegmentFiles.Segment(path, sequence);
         }
 
+        /** @return the same extent from byte {@code offset} on */
+        Extent withStart(long offset) {
+            return new Extent(path, sequence, offset, end);
+        }
+
+        /** @return the extents from byte {@code offset} of extent {@code index} of {@code extents} to the end */
+        static List<Extent> from(List<Extent> extents, int index, long offset) {
+            List<Extent> rest = new ArrayList<>(extents.subList(index, extents.size()));
+            rest.set(0, rest.get(0).withStart(offset));
+            return rest;
+        }
+
         /**
          * @return a reader of this extent's lines; close it (it closes the file)
          * @throws java.nio.file.NoSuchFileException if the segment was deleted (by retention)
@@ -113,13 +125,6 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
     /** @return the offset just after the line of the record last returned */
     long lineEnd() {
         return lineEnd;
-    }
-
-    /** @return the extents from the line of the event last returned by {@link #next()} to the end */
-    List<Extent> fromLast() {
-        List<Extent> rest = new ArrayList<>(extents.subList(nextExtent - 1, extents.size()));
-        rest.set(0, new Extent(current.path(), current.sequence(), lineStart, current.end()));
-        return rest;
     }
 
     @Override

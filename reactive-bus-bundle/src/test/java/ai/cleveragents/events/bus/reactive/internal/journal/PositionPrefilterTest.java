@@ -42,18 +42,32 @@ public class PositionPrefilterTest {
     }
 
     @Test
-    public void anIdPrefilterKeepsOnlyTheLineOfItsEventAndWhatItCannotJudge() {
-        DomainEvent wanted = DomainEvent.of(EventType.PLAN_CREATED);
-        DomainEvent other = DomainEvent.of(EventType.PLAN_CREATED);
-        IdPrefilter p = new IdPrefilter(wanted.eventId());
-        assertFalse(p.skips(record(1, wanted), record(1, wanted).length));
-        assertTrue(p.skips(record(2, other), record(2, other).length));
-        byte[] legacy = codec.encodeToBytes(other);
-        assertTrue("a 1.0 line is judged too", p.skips(legacy, legacy.length));
-        byte[] idAfterDetails = bytes("{\"details\":{},\"event_id\":\"" + other.eventId() + "\"}");
-        assertFalse("not where the journal writes it: decoded", p.skips(idAfterDetails, idAfterDetails.length));
-        byte[] garbage = bytes("garbage");
-        assertFalse(p.skips(garbage, garbage.length));
+    public void anEventIsFoundByIdAcrossChunksAndSegmentsItsLastOccurrenceAndNotByADetailThatLooksAlike() throws Exception {
+        try (Journal journal = Journal.open(JournalFixture.settings(tmp.getRoot().toPath(), Durability.NONE)
+                .withSegmentMaxBytes(3 << 20))) {
+            List<DomainEvent> written = new java.util.ArrayList<>();
+            for (int i = 0; i < 12_000; i++) {
+                DomainEvent e = JournalFixture.event(i);
+                written.add(e);
+                journal.append(e);
+            }
+            DomainEvent lookalike = DomainEvent.builder(EventType.TOOL_INVOKED)
+                    .detail("nested", java.util.Map.of("event_id", written.get(5).eventId())).build();
+            journal.append(lookalike);
+            journal.append(written.get(7));
+            for (int i = 0; i < written.size(); i += 997) {
+                try (Stream<DomainEvent> from = journal.replayFrom(written.get(i).eventId(), Set.of())) {
+                    assertEquals(written.size() - i + 2, from.count());
+                }
+            }
+            try (Stream<DomainEvent> from = journal.replayFrom(written.get(5).eventId(), Set.of())) {
+                assertEquals("the record, not the detail", written.get(5), from.findFirst().orElseThrow());
+            }
+            try (Stream<DomainEvent> from = journal.replayFrom(written.get(7).eventId(), Set.of())) {
+                assertEquals("its last occurrence", 1, from.count());
+            }
+            assertTrue(SegmentFiles.list(tmp.getRoot().toPath()).size() > 1);
+        }
     }
 
     @Test
