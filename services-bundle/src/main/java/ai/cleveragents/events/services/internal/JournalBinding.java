@@ -7,9 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Optional;
-import java.util.stream.Stream;
 
-import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventType;
 
@@ -170,6 +168,10 @@ final class JournalBinding<L extends Ledger<L>> {
                 snapshots.unusable(e);
             }
         }
+        return fromStart(journal);
+    }
+
+    private Projection<L> fromStart(EventJournal journal) {
         L empty = live.emptyCopy();
         Rebuild rebuild = Rebuild.run(service, journal, types, empty::replay);
         return new Projection<>(service, empty, rebuild, rebuild.lastEventId(), snapshots);
@@ -177,18 +179,15 @@ final class JournalBinding<L extends Ledger<L>> {
 
     private Projection<L> resume(EventJournal journal, L restored, SnapshotFile.Content snapshot) {
         String after = snapshot.lastEventId();
-        Stream<DomainEvent> rest;
         try {
-            rest = journal.replayFrom(after, types).dropWhile(e -> e.eventId().equals(after));
+            Rebuild rebuild = Rebuild.run(service, journal, () -> journal.replayFrom(after, types).skip(1),
+                    snapshot.entries().size(), restored::replay);
+            return new Projection<>(service, restored, rebuild,
+                    rebuild.lastEventId() == null ? after : rebuild.lastEventId(), snapshots);
         } catch (IllegalArgumentException e) {
             snapshots.mismatch(after);
-            L empty = live.emptyCopy();
-            Rebuild rebuild = Rebuild.run(service, journal, types, empty::replay);
-            return new Projection<>(service, empty, rebuild, rebuild.lastEventId(), snapshots);
+            return fromStart(journal);
         }
-        Rebuild rebuild = Rebuild.run(service, journal, rest, snapshot.entries().size(), restored::replay);
-        return new Projection<>(service, restored, rebuild, rebuild.lastEventId() == null ? after : rebuild.lastEventId(),
-                snapshots);
     }
 
     private Rebuild follow(Projection<L> rebuilt, EventJournal journal) {

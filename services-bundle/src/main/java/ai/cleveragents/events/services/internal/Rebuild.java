@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import ai.cleveragents.events.DomainEvent;
@@ -64,24 +65,26 @@ final class Rebuild {
      * @return what the rebuild did
      */
     static Rebuild run(String service, EventJournal journal, Set<EventType> types, Function<DomainEvent, Folded> fold) {
-        return run(service, journal, journal.replaySince(Instant.EPOCH, types), NO_SNAPSHOT, fold);
+        return run(service, journal, () -> journal.replaySince(Instant.EPOCH, types), NO_SNAPSHOT, fold);
     }
 
     /**
      * Folds the events of {@code replay}, which continues a snapshot of {@code snapshotEntries} entries.
+     * The time measured includes opening the replay (for a snapshot, finding its last event).
      *
-     * @param replay          the events to fold, closed here
+     * @param replay          opens the events to fold; what it throws is thrown here (nothing was replayed)
      * @param snapshotEntries the entries the state held from a snapshot before the replay, or {@link #NO_SNAPSHOT}
      */
-    static Rebuild run(String service, EventJournal journal, Stream<DomainEvent> replay, int snapshotEntries,
+    static Rebuild run(String service, EventJournal journal, Supplier<Stream<DomainEvent>> replay, int snapshotEntries,
             Function<DomainEvent, Folded> fold) {
         Rebuild rebuild = new Rebuild(true);
         rebuild.snapshotEntries = snapshotEntries;
         long start = System.nanoTime();
         long cpuStart = CPU.getCurrentThreadCpuTime();
+        Stream<DomainEvent> events = replay.get();
         journal.knownProblems().forEach(rebuild::journalProblem);
-        try (replay) {
-            replay.forEach(event -> rebuild.apply(fold, event));
+        try (events) {
+            events.forEach(event -> rebuild.apply(fold, event));
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 LOG.info("{}: rebuild stopped after {} events: the component was deactivated", service, rebuild.events);
