@@ -22,7 +22,10 @@ import ai.cleveragents.events.services.internal.BenchmarkServices;
  * (for a rebuild, its own {@code rebuild.millis} and {@code rebuild.cpu.millis}, taken on the rebuild thread),
  * so that a figure taken on a shared, loaded machine can be told apart from the work itself:
  * {@code java -cp benchmarks/target/benchmarks.jar ai.cleveragents.events.benchmarks.RebuildMeasurement [events] [rounds]}
- * (defaults 1 000 000 events, 3 rounds). Writes the journal in a temporary folder and deletes it.
+ * (defaults 1 000 000 events, 3 rounds). Writes the journal in a temporary folder and deletes it. The last
+ * two steps of a round restart the plan service with snapshots on: once from the whole journal (its stop
+ * writes the snapshot), then from that snapshot (it replays only the journal after the snapshot's last
+ * event, after finding that event in the journal).
  */
 public final class RebuildMeasurement {
 
@@ -49,6 +52,9 @@ public final class RebuildMeasurement {
                 time("replay only (plan types)", () -> count(journal));
                 time("rebuild plans", () -> BenchmarkServices.rebuildPlans(journal).metrics());
                 time("rebuild decisions", () -> BenchmarkServices.rebuildDecisions(journal).metrics());
+                Path snapshots = Files.createTempDirectory(dir, "snapshots-");
+                time("plans, writing a snapshot", () -> BenchmarkServices.restartPlans(journal, snapshots));
+                time("plans from the snapshot", () -> BenchmarkServices.restartPlans(journal, snapshots));
             }
         } finally {
             try (Stream<Path> files = Files.walk(dir)) {

@@ -1,12 +1,16 @@
 package ai.cleveragents.events.runtime;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -16,6 +20,7 @@ import org.junit.Test;
  * decisions created by one {@code ./run -c …} are listed, looked up, advanced and decided on by the
  * next, rebuilt from the journal; a runtime killed with SIGKILL as it starts and serves its first
  * {@code plan:list} (during or just after the services' rebuild) loses nothing: the rebuild only reads.
+ * A stop writes the services' snapshots, owner-only and holding no secret the journal does not.
  */
 public class ServicesRestartIT {
 
@@ -32,13 +37,19 @@ public class ServicesRestartIT {
     public void aPlanAndItsDecisionFromOneRunAreListedAdvancedAndDecidedInTheNext() throws Exception {
         String planId;
         try (ChildRuntime first = ChildRuntime.launch(home, "-c",
-                "p = plan:create deploy --project restart --session s-1 --actor me env=prod", "-c",
+                "p = plan:create deploy --project restart --session s-1 --actor me env=prod password=hunter2", "-c",
                 "decision:record ($p id) model \"which model?\" small")) {
             assertEquals(first.stderr(), 0, first.awaitExit(ChildRuntime.TIMEOUT));
             Matcher m = PLAN_ID.matcher(first.stdout());
             assertTrue(first.stdout(), m.find());
             planId = m.group(1);
         }
+        Path snapshot = snapshot("plans.snapshot");
+        assertTrue("the stop wrote the plan service's snapshot", Files.readString(snapshot).contains(planId));
+        assertFalse("the snapshot holds what the journal holds: the secret redacted",
+                Files.readString(snapshot).contains("hunter2"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(snapshot)));
+        assertTrue(Files.readString(snapshot("decisions.snapshot")).contains("which model?"));
         try (ChildRuntime second = ChildRuntime.launch(home, "-c", "plan:list", "-c", "decision:list " + planId,
                 "-c", "plan:execute " + planId)) {
             assertEquals(second.stderr(), 0, second.awaitExit(ChildRuntime.TIMEOUT));
@@ -51,6 +62,13 @@ public class ServicesRestartIT {
             assertEquals("a completed plan stays completed after a restart", 1, third.awaitExit(ChildRuntime.TIMEOUT));
             String output = third.stdout() + third.stderr();
             assertTrue(output, output.contains("final phase"));
+        }
+    }
+
+    private static Path snapshot(String name) throws IOException {
+        try (Stream<Path> files = Files.walk(home.resolve("data"))) {
+            return files.filter(f -> f.getFileName().toString().equals(name)).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + " not found under " + home.resolve("data")));
         }
     }
 

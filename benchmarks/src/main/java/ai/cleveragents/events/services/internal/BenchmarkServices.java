@@ -1,6 +1,7 @@
 package ai.cleveragents.events.services.internal;
 
 import java.lang.annotation.Annotation;
+import java.nio.file.Path;
 import java.util.Set;
 
 import ai.cleveragents.events.DomainEvent;
@@ -37,9 +38,9 @@ public final class BenchmarkServices {
             journal.append(event, emitter);
             return false;
         });
-        PlanLifecycleComponent planService = new PlanLifecycleComponent(planConfig());
+        PlanLifecycleComponent planService = new PlanLifecycleComponent(planConfig(), (Path) null);
         planService.bus = engine.view(null);
-        DecisionComponent decisions = new DecisionComponent(decisionConfig(), planService);
+        DecisionComponent decisions = new DecisionComponent(decisionConfig(), planService, (Path) null);
         decisions.bus = planService.bus;
         for (int i = 0; i < plans; i++) {
             String id = planService.useAction("deploy", "bench", "s-1", "bench", null, null).planId();
@@ -51,16 +52,34 @@ public final class BenchmarkServices {
 
     /** @return the plan service rebuilt from {@code journal} (waited for), with the default configuration, deactivated */
     public static PlanLifecycleComponent rebuildPlans(EventJournal journal) {
-        PlanLifecycleComponent plans = new PlanLifecycleComponent(planConfig());
+        PlanLifecycleComponent plans = new PlanLifecycleComponent(planConfig(), (Path) null);
         plans.bindJournal(journal);
         plans.plans();
         plans.deactivate();
         return plans;
     }
 
+    /**
+     * Rebuilds the plan service from {@code journal} and, when there is one, its snapshot in {@code snapshots}
+     * (a stop writes the snapshot there), and says how long the rebuild took until the service answered.
+     *
+     * @return the wall-clock time until the service answered, and its rebuild counters
+     */
+    public static String restartPlans(EventJournal journal, Path snapshots) {
+        long start = System.nanoTime();
+        PlanLifecycleComponent plans = new PlanLifecycleComponent(planConfig(), snapshots);
+        plans.bindJournal(journal);
+        int held = plans.plans().size();
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        String counters = plans.metrics().entrySet().stream().filter(e -> e.getKey().startsWith("rebuild."))
+                .map(Object::toString).collect(java.util.stream.Collectors.joining(" "));
+        plans.deactivate();
+        return millis + " ms until it answered (" + held + " plans held): " + counters;
+    }
+
     /** @return the decision service rebuilt from {@code journal} (waited for), with the default configuration, deactivated */
     public static DecisionComponent rebuildDecisions(EventJournal journal) {
-        DecisionComponent decisions = new DecisionComponent(decisionConfig(), new PlanLifecycleComponent(planConfig()));
+        DecisionComponent decisions = new DecisionComponent(decisionConfig(), new PlanLifecycleComponent(planConfig(), (Path) null), (Path) null);
         decisions.bindJournal(journal);
         decisions.decision(DomainEvent.newUlid());
         decisions.deactivate();
@@ -78,6 +97,11 @@ public final class BenchmarkServices {
             public int max_finished_plans() {
                 return 1000;
             }
+
+            @Override
+            public long snapshot_every() {
+                return 10_000;
+            }
         };
     }
 
@@ -91,6 +115,11 @@ public final class BenchmarkServices {
             @Override
             public int max_decisions() {
                 return 10000;
+            }
+
+            @Override
+            public long snapshot_every() {
+                return 10_000;
             }
         };
     }

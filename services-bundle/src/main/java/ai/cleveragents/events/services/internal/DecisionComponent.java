@@ -1,6 +1,7 @@
 package ai.cleveragents.events.services.internal;
 
 import java.util.EnumSet;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import ai.cleveragents.events.services.PlanLifecycleService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -61,6 +63,15 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
                 description = "How many decisions (active, superseded or reverted) to keep in memory for look-ups"
                         + " and changes; beyond it the oldest recorded are forgotten.")
         int max_decisions() default 10000;
+
+        /**
+         * @return after how many events the snapshot is written again; 0 for none
+         */
+        @AttributeDefinition(name = "Snapshot every", min = "0",
+                description = "After how many journalled events of this service its snapshot (a compact state file in"
+                        + " the bundle's storage area, written from the journal, verified against it at start) is"
+                        + " written again; a restart replays only the journal after the snapshot. 0 turns snapshots off.")
+        long snapshot_every() default 10000;
     }
 
     /** The best-ranked bus, or {@code null}; set by DS at any time. */
@@ -82,12 +93,22 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     /**
      * @param config the configuration
      * @param plans  where the plans decisions are taken in live
+     * @param context the bundle's context, for its storage area (the snapshot)
      */
     @Activate
-    public DecisionComponent(Config config, @Reference(name = "plans") PlanLifecycleService plans) {
+    public DecisionComponent(Config config, @Reference(name = "plans") PlanLifecycleService plans, BundleContext context) {
+        this(config, plans, Snapshots.dataArea(context));
+    }
+
+    /**
+     * @param config            the configuration
+     * @param plans             the plan service
+     * @param snapshotDirectory where the snapshot goes, or {@code null} for none
+     */
+    DecisionComponent(Config config, PlanLifecycleService plans, Path snapshotDirectory) {
         this.ledger = new DecisionLedger(emitter, plans::plan, config.max_decisions());
-        this.journal = new JournalBinding<>("decision service", TYPES, handover, ledger::emptyCopy, DecisionLedger::replay,
-                ledger::adoptMissing);
+        this.journal = new JournalBinding<>("decision service", TYPES, handover, ledger,
+                new Snapshots("decision service", "decisions", snapshotDirectory, config.snapshot_every()));
     }
 
     /**
@@ -109,6 +130,7 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
      * @param journal the journal
      */
     void unbindJournal(EventJournal journal) {
+        this.journal.unbind(journal);
         LOG.debug("decision service: the journal went away; the decisions held stay in memory until a journal is bound again");
     }
 

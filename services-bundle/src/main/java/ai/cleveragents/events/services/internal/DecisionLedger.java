@@ -23,7 +23,7 @@ import ai.cleveragents.events.services.UnknownIdException;
  * {@link ai.cleveragents.events.services.DecisionService}, whose Javadoc states the contract. Every
  * change validates first, then emits its event, then commits.
  */
-final class DecisionLedger {
+final class DecisionLedger implements Ledger<DecisionLedger> {
 
     private final BusEmitter emitter;
     private final Function<String, Optional<Plan>> plans;
@@ -44,29 +44,46 @@ final class DecisionLedger {
         this.fold = new DecisionFold(store, this::add);
     }
 
-    /**
-     * Applies a journalled event while the state is rebuilt, before the ledger is used.
-     *
-     * @see DecisionFold#apply(DomainEvent)
-     */
-    Folded replay(DomainEvent event) {
+    @Override
+    public Folded replay(DomainEvent event) {
         return fold.apply(event);
     }
 
-    /** @return an empty ledger with the same emitter, plans and bound, for a rebuild to fill before {@link #adoptMissing} */
-    DecisionLedger emptyCopy() {
+    @Override
+    public DecisionLedger emptyCopy() {
         return new DecisionLedger(emitter, plans, store.maxRetired());
     }
 
     /**
-     * Adds the decisions of {@code rebuilt} this ledger does not hold, in the order they were recorded;
-     * a decision it holds is kept as it is (its state here is at least as new). The caller keeps changes
-     * out meanwhile.
-     *
-     * @return how many decisions were added
+     * {@inheritDoc} Decisions are added in the order they were recorded; a decision it holds is kept as
+     * it is (its state here is at least as new). The caller keeps changes out meanwhile.
      */
-    int adoptMissing(DecisionLedger rebuilt) {
-        List<Decision> decisions = rebuilt.store.values();
+    @Override
+    public int adoptMissing(DecisionLedger rebuilt) {
+        return adopt(rebuilt.store.values());
+    }
+
+    @Override
+    public List<DomainEvent> snapshotEntries() {
+        List<DomainEvent> entries = new ArrayList<>();
+        store.values().forEach(decision -> entries.add(SnapshotEntries.decision(decision)));
+        return entries;
+    }
+
+    @Override
+    public void restoreSnapshot(List<DomainEvent> entries) {
+        List<Decision> decisions = new ArrayList<>(entries.size());
+        for (DomainEvent entry : entries) {
+            try {
+                decisions.add(SnapshotEntries.decision(entry));
+            } catch (NullPointerException e) {
+                throw new SnapshotException("an entry is not a whole decision: it lacks " + e.getMessage());
+            }
+        }
+        adopt(decisions);
+    }
+
+    private int adopt(List<Decision> decisions) {
         decisions.sort(Comparator.comparing(Decision::recordedAt).thenComparing(Decision::decisionId));
         int adopted = 0;
         for (Decision decision : decisions) {

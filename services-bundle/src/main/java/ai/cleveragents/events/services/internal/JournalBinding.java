@@ -6,11 +6,8 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiFunction;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.Optional;
 
-import ai.cleveragents.events.DomainEvent;
 import ai.cleveragents.events.EventJournal;
 import ai.cleveragents.events.EventType;
 
@@ -18,6 +15,10 @@ import ai.cleveragents.events.EventType;
  * A component's journal reference: each journal bound is replayed into an empty ledger on a thread of
  * the component's own (never on the thread that binds it, which may be the framework's start thread or
  * a bus's activation), then what the rebuilt ledger holds and the component's does not is added.
+ *
+ * <p>The replay starts from the component's snapshot when it has one whose last event is in the journal
+ * (else from the journal's first event), and the rebuilt ledger then goes on following the journal as
+ * the {@link Projection} that writes the next snapshots.
  *
  * <p>The first journal a component instance sees is its initial state: the replay starts once the
  * changes in progress on a previous instance have ended ({@link Handover}), and every call of the
@@ -27,37 +28,39 @@ import ai.cleveragents.events.EventType;
  *
  * @param <L> the ledger type
  */
-final class JournalBinding<L> {
+final class JournalBinding<L extends Ledger<L>> {
 
     private final String service;
     private final Set<EventType> types;
     private final Handover handover;
-    private final Supplier<L> emptyLedger;
-    private final BiFunction<L, DomainEvent, Folded> fold;
-    private final Consumer<L> adopt;
+    private final L live;
+    private final Snapshots snapshots;
     private final ExecutorService executor;
     /** released when the first rebuild has been applied; none is pending until a journal is bound */
     private volatile CountDownLatch initial = new CountDownLatch(0);
     private volatile Rebuild last = Rebuild.none();
     /** guarded by this */
     private boolean seen;
+    /** the projection following the journal bound last; guarded by this */
+    private Projection<L> projection;
+    /** the journal it follows; guarded by this */
+    private EventJournal projectionJournal;
+    /** guarded by this */
+    private boolean closed;
 
     /**
-     * @param service     names the service in log lines and the rebuild thread
-     * @param types       the event types the fold takes
-     * @param handover    the component instance's handover
-     * @param emptyLedger makes an empty ledger to replay into
-     * @param fold        applies one event to a ledger
-     * @param adopt       adds to the component's ledger what a rebuilt one holds and it does not
+     * @param service   names the service in log lines and the rebuild thread
+     * @param types     the event types the ledger folds
+     * @param handover  the component instance's handover
+     * @param live      the component's ledger
+     * @param snapshots where its snapshots go
      */
-    JournalBinding(String service, Set<EventType> types, Handover handover, Supplier<L> emptyLedger,
-            BiFunction<L, DomainEvent, Folded> fold, Consumer<L> adopt) {
+    JournalBinding(String service, Set<EventType> types, Handover handover, L live, Snapshots snapshots) {
         this.service = service;
         this.types = Set.copyOf(types);
         this.handover = handover;
-        this.emptyLedger = emptyLedger;
-        this.fold = fold;
-        this.adopt = adopt;
+        this.live = live;
+        this.snapshots = snapshots;
         this.executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, service + " rebuild");
             thread.setDaemon(true);
@@ -82,6 +85,17 @@ final class JournalBinding<L> {
         });
     }
 
+    /** A journal went away: the projection following it, if any, stops and writes what its snapshot lacks. */
+    void unbind(EventJournal journal) {
+        executor.execute(() -> {
+            synchronized (this) {
+                if (projectionJournal != journal) {
+                    return;
+                }
+            }
+            stopProjection();
+        });
+    }
     /**
      * Waits until the first journal bound has been applied; returns at once when none was bound.
      *
@@ -122,24 +136,81 @@ final class JournalBinding<L> {
      * the first rebuild (changes on a deactivated instance are refused by its {@link Handover}).
      */
     void close() {
+        synchronized (this) {
+            closed = true;
+        }
         executor.shutdownNow();
         initial.countDown();
+        stopProjection();
     }
 
     private Rebuild replayAndAdopt(EventJournal journal) {
-        L rebuilt = emptyLedger.get();
-        Rebuild rebuild = Rebuild.run(service, journal, types, event -> fold.apply(rebuilt, event));
-        adopt.accept(rebuilt);
-        return rebuild;
+        Projection<L> rebuilt = rebuild(journal);
+        live.adoptMissing(rebuilt.ledger());
+        return follow(rebuilt, journal);
     }
 
     private Rebuild replayThenAdopt(EventJournal journal) {
-        L rebuilt = emptyLedger.get();
-        Rebuild rebuild = Rebuild.run(service, journal, types, event -> fold.apply(rebuilt, event));
-        handover.takeOver(() -> {
-            adopt.accept(rebuilt);
-            return null;
-        });
-        return rebuild;
+        Projection<L> rebuilt = rebuild(journal);
+        handover.takeOver(() -> live.adoptMissing(rebuilt.ledger()));
+        return follow(rebuilt, journal);
+    }
+
+    private Projection<L> rebuild(EventJournal journal) {
+        stopProjection();
+        Optional<SnapshotFile.Content> snapshot = snapshots.read();
+        if (snapshot.isPresent()) {
+            L restored = live.emptyCopy();
+            try {
+                restored.restoreSnapshot(snapshot.get().entries());
+                return resume(journal, restored, snapshot.get());
+            } catch (SnapshotException e) {
+                snapshots.unusable(e);
+            }
+        }
+        return fromStart(journal);
+    }
+
+    private Projection<L> fromStart(EventJournal journal) {
+        L empty = live.emptyCopy();
+        Rebuild rebuild = Rebuild.run(service, journal, types, empty::replay);
+        return new Projection<>(service, empty, rebuild, rebuild.lastEventId(), snapshots);
+    }
+
+    private Projection<L> resume(EventJournal journal, L restored, SnapshotFile.Content snapshot) {
+        String after = snapshot.lastEventId();
+        try {
+            Rebuild rebuild = Rebuild.run(service, journal, () -> journal.replayFrom(after, types).skip(1),
+                    snapshot.entries().size(), restored::replay);
+            return new Projection<>(service, restored, rebuild,
+                    rebuild.lastEventId() == null ? after : rebuild.lastEventId(), snapshots);
+        } catch (IllegalArgumentException e) {
+            snapshots.mismatch(after);
+            return fromStart(journal);
+        }
+    }
+
+    private Rebuild follow(Projection<L> rebuilt, EventJournal journal) {
+        synchronized (this) {
+            if (closed) {
+                return rebuilt.rebuild();
+            }
+            projection = rebuilt;
+            projectionJournal = journal;
+        }
+        rebuilt.follow(journal, types);
+        return rebuilt.rebuild();
+    }
+
+    private void stopProjection() {
+        Projection<L> stopping;
+        synchronized (this) {
+            stopping = projection;
+            projection = null;
+            projectionJournal = null;
+        }
+        if (stopping != null) {
+            stopping.close();
+        }
     }
 }

@@ -22,7 +22,7 @@ import ai.cleveragents.events.services.UnknownIdException;
  * Every change validates first, then emits its events, then commits: a refused event leaves the plan
  * as it was.
  */
-final class PlanLedger {
+final class PlanLedger implements Ledger<PlanLedger> {
 
     private final BusEmitter emitter;
     private final EntryStore<Plan> store;
@@ -38,28 +38,46 @@ final class PlanLedger {
         this.fold = new PlanFold(store);
     }
 
-    /**
-     * Applies a journalled event while the state is rebuilt, before the ledger is used.
-     *
-     * @see PlanFold#apply(DomainEvent)
-     */
-    Folded replay(DomainEvent event) {
+    @Override
+    public Folded replay(DomainEvent event) {
         return fold.apply(event);
     }
 
-    /** @return an empty ledger with the same emitter and bound, for a rebuild to fill before {@link #adoptMissing} */
-    PlanLedger emptyCopy() {
+    @Override
+    public PlanLedger emptyCopy() {
         return new PlanLedger(emitter, store.maxRetired());
     }
 
     /**
-     * Adds the plans of {@code rebuilt} this ledger does not hold; a plan it holds is kept as it is (its
-     * state here is at least as new). Finished plans are retired in the order of their last change.
-     *
-     * @return how many plans were added
+     * {@inheritDoc} A plan it holds is kept as it is (its state here is at least as new). Finished plans
+     * are retired in the order of their last change.
      */
-    int adoptMissing(PlanLedger rebuilt) {
-        List<Plan> plans = new ArrayList<>(rebuilt.store.values());
+    @Override
+    public int adoptMissing(PlanLedger rebuilt) {
+        return adopt(rebuilt.store.values());
+    }
+
+    @Override
+    public List<DomainEvent> snapshotEntries() {
+        List<DomainEvent> entries = new ArrayList<>();
+        store.values().forEach(plan -> entries.add(SnapshotEntries.plan(plan)));
+        return entries;
+    }
+
+    @Override
+    public void restoreSnapshot(List<DomainEvent> entries) {
+        List<Plan> plans = new ArrayList<>(entries.size());
+        for (DomainEvent entry : entries) {
+            try {
+                plans.add(SnapshotEntries.plan(entry));
+            } catch (NullPointerException e) {
+                throw new SnapshotException("an entry is not a whole plan: it lacks " + e.getMessage());
+            }
+        }
+        adopt(plans);
+    }
+
+    private int adopt(List<Plan> plans) {
         plans.sort(Comparator.comparing(Plan::updatedAt).thenComparing(Plan::planId));
         int adopted = 0;
         for (Plan plan : plans) {

@@ -1,6 +1,7 @@
 package ai.cleveragents.events.services.internal;
 
 import java.util.EnumSet;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ import ai.cleveragents.events.services.PlanPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -65,6 +67,15 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
                 description = "How many plans in a final phase (completed, failed, cancelled) to keep in memory for"
                         + " look-ups; beyond it the oldest finished are forgotten. Plans not yet finished are always kept.")
         int max_finished_plans() default 1000;
+
+        /**
+         * @return after how many events the snapshot is written again; 0 for none
+         */
+        @AttributeDefinition(name = "Snapshot every", min = "0",
+                description = "After how many journalled events of this service its snapshot (a compact state file in"
+                        + " the bundle's storage area, written from the journal, verified against it at start) is"
+                        + " written again; a restart replays only the journal after the snapshot. 0 turns snapshots off.")
+        long snapshot_every() default 10000;
     }
 
     /** The best-ranked bus, or {@code null}; set by DS at any time. */
@@ -85,12 +96,21 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
 
     /**
      * @param config the configuration
+     * @param context the bundle's context, for its storage area (the snapshot)
      */
     @Activate
-    public PlanLifecycleComponent(Config config) {
+    public PlanLifecycleComponent(Config config, BundleContext context) {
+        this(config, Snapshots.dataArea(context));
+    }
+
+    /**
+     * @param config            the configuration
+     * @param snapshotDirectory where the snapshot goes, or {@code null} for none
+     */
+    PlanLifecycleComponent(Config config, Path snapshotDirectory) {
         this.ledger = new PlanLedger(emitter, config.max_finished_plans());
-        this.journal = new JournalBinding<>("plan service", TYPES, handover, ledger::emptyCopy, PlanLedger::replay,
-                ledger::adoptMissing);
+        this.journal = new JournalBinding<>("plan service", TYPES, handover, ledger,
+                new Snapshots("plan service", "plans", snapshotDirectory, config.snapshot_every()));
     }
 
     /**
@@ -112,6 +132,7 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
      * @param journal the journal
      */
     void unbindJournal(EventJournal journal) {
+        this.journal.unbind(journal);
         LOG.debug("plan service: the journal went away; the plans held stay in memory until a journal is bound again");
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import ai.cleveragents.events.DomainEvent;
@@ -31,6 +32,9 @@ final class Rebuild {
     /** How many problems the log line and {@link #problems()} name; the rest are only counted. */
     static final int MAX_NAMED = 5;
 
+    /** The replay does not continue a snapshot. */
+    static final int NO_SNAPSHOT = -1;
+
     private static final Logger LOG = LoggerFactory.getLogger(Rebuild.class);
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
@@ -41,6 +45,8 @@ final class Rebuild {
     private long problemCount;
     private long millis;
     private long cpuMillis;
+    private int snapshotEntries = NO_SNAPSHOT;
+    private String lastEventId;
 
     private Rebuild(boolean ran) {
         this.ran = ran;
@@ -59,12 +65,26 @@ final class Rebuild {
      * @return what the rebuild did
      */
     static Rebuild run(String service, EventJournal journal, Set<EventType> types, Function<DomainEvent, Folded> fold) {
+        return run(service, journal, () -> journal.replaySince(Instant.EPOCH, types), NO_SNAPSHOT, fold);
+    }
+
+    /**
+     * Folds the events of {@code replay}, which continues a snapshot of {@code snapshotEntries} entries.
+     * The time measured includes opening the replay (for a snapshot, finding its last event).
+     *
+     * @param replay          opens the events to fold; what it throws is thrown here (nothing was replayed)
+     * @param snapshotEntries the entries the state held from a snapshot before the replay, or {@link #NO_SNAPSHOT}
+     */
+    static Rebuild run(String service, EventJournal journal, Supplier<Stream<DomainEvent>> replay, int snapshotEntries,
+            Function<DomainEvent, Folded> fold) {
         Rebuild rebuild = new Rebuild(true);
+        rebuild.snapshotEntries = snapshotEntries;
         long start = System.nanoTime();
         long cpuStart = CPU.getCurrentThreadCpuTime();
+        Stream<DomainEvent> events = replay.get();
         journal.knownProblems().forEach(rebuild::journalProblem);
-        try (Stream<DomainEvent> replay = journal.replaySince(Instant.EPOCH, types)) {
-            replay.forEach(event -> rebuild.apply(fold, event));
+        try (events) {
+            events.forEach(event -> rebuild.apply(fold, event));
         } catch (RuntimeException e) {
             if (Thread.currentThread().isInterrupted()) {
                 LOG.info("{}: rebuild stopped after {} events: the component was deactivated", service, rebuild.events);
@@ -78,6 +98,16 @@ final class Rebuild {
         return rebuild;
     }
 
+    /** @return how many events were replayed */
+    long events() {
+        return events;
+    }
+
+    /** @return the id of the last event replayed, or {@code null} if none was */
+    String lastEventId() {
+        return lastEventId;
+    }
+
     /** @return the problems named (at most {@value #MAX_NAMED}), in the order found */
     List<String> problems() {
         return List.copyOf(named);
@@ -87,7 +117,8 @@ final class Rebuild {
      * @return {@code rebuild.events} (replayed), {@code rebuild.applied}, {@code rebuild.duplicates},
      *         {@code rebuild.orphans}, {@code rebuild.foreign}, {@code rebuild.problems} and
      *         {@code rebuild.millis} (wall-clock time) and {@code rebuild.cpu.millis} (CPU time of the
-     *         rebuild thread: the work itself, whatever else runs on the machine); none when no
+     *         rebuild thread: the work itself, whatever else runs on the machine) and
+     *         {@code rebuild.snapshot.entries} (entries read from a snapshot, if it started from one); none when no
      *         journal was bound
      */
     Map<String, Long> counters() {
@@ -103,11 +134,15 @@ final class Rebuild {
         c.put("rebuild.problems", problemCount);
         c.put("rebuild.millis", millis);
         c.put("rebuild.cpu.millis", cpuMillis);
+        if (snapshotEntries != NO_SNAPSHOT) {
+            c.put("rebuild.snapshot.entries", (long) snapshotEntries);
+        }
         return c;
     }
 
     private void apply(Function<DomainEvent, Folded> fold, DomainEvent event) {
         events++;
+        lastEventId = event.eventId();
         try {
             outcomes.merge(fold.apply(event), 1L, Long::sum);
         } catch (ReplayException e) {
@@ -131,7 +166,8 @@ final class Rebuild {
     }
 
     private void log(String service) {
-        String summary = service + " rebuilt from the journal in " + millis + " ms (" + cpuMillis + " ms CPU): "
+        String summary = service + " rebuilt from " + (snapshotEntries != NO_SNAPSHOT ? "its snapshot (" + snapshotEntries
+                + " entries) and the journal after it" : "the journal") + " in " + millis + " ms (" + cpuMillis + " ms CPU): "
                 + events + " events replayed, " + count(Folded.APPLIED) + " applied, " + count(Folded.ORPHAN) + " about plans or decisions not held, "
                 + count(Folded.FOREIGN) + " not written by the services";
         if (problemCount == 0) {

@@ -5,10 +5,17 @@ import java.lang.annotation.Annotation;
 /** Typed configurations as DS would build them. */
 final class Configs {
 
+    /** The default of both services. */
+    static final long SNAPSHOT_EVERY = 10_000;
+
     private Configs() {
     }
 
     static PlanLifecycleComponent.Config plan(int maxFinishedPlans) {
+        return plan(maxFinishedPlans, SNAPSHOT_EVERY);
+    }
+
+    static PlanLifecycleComponent.Config plan(int maxFinishedPlans, long snapshotEvery) {
         return new PlanLifecycleComponent.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -19,10 +26,19 @@ final class Configs {
             public int max_finished_plans() {
                 return maxFinishedPlans;
             }
+
+            @Override
+            public long snapshot_every() {
+                return snapshotEvery;
+            }
         };
     }
 
     static DecisionComponent.Config decision(int maxDecisions) {
+        return decision(maxDecisions, SNAPSHOT_EVERY);
+    }
+
+    static DecisionComponent.Config decision(int maxDecisions, long snapshotEvery) {
         return new DecisionComponent.Config() {
             @Override
             public Class<? extends Annotation> annotationType() {
@@ -32,6 +48,11 @@ final class Configs {
             @Override
             public int max_decisions() {
                 return maxDecisions;
+            }
+
+            @Override
+            public long snapshot_every() {
+                return snapshotEvery;
             }
         };
     }

@@ -42,10 +42,10 @@ public class DecisionComponentTest {
     @Before
     public void setUp() {
         recorder = new RecordingBus("test");
-        plans = new PlanLifecycleComponent(Configs.plan(1000));
+        plans = new PlanLifecycleComponent(Configs.plan(1000), (java.nio.file.Path) null);
         Plan root = plans.useAction("refactor", "proj", "sess-1", "alice", null, null);
         plan = plans.useAction("rename", "proj", "sess-1", "bob", null, root.planId());
-        decisions = new DecisionComponent(Configs.decision(1000), plans);
+        decisions = new DecisionComponent(Configs.decision(1000), plans, (java.nio.file.Path) null);
         decisions.bus = recorder.bus;
     }
 
@@ -236,7 +236,7 @@ public class DecisionComponentTest {
 
     @Test
     public void decisionsBeyondTheBoundAreForgottenOldestFirst() {
-        decisions = new DecisionComponent(Configs.decision(2), plans);
+        decisions = new DecisionComponent(Configs.decision(2), plans, (java.nio.file.Path) null);
         Decision first = record();
         Decision second = record();
         Decision third = decisions.supersedeDecision(second.decisionId(), "awk", null);

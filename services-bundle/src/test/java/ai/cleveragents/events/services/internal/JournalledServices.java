@@ -14,9 +14,11 @@ import ai.cleveragents.events.bus.reactive.internal.journal.JournalSettings;
  * bus's) before dispatch, as the reactive bus does; {@link #restart()} closes everything and starts
  * new components on the reopened journal, as a restart of the runtime would.
  */
-final class JournalledServices implements AutoCloseable {
+class JournalledServices implements AutoCloseable {
 
     final JournalSettings settings;
+    /** where the services keep their snapshots, or {@code null} for none */
+    final Path snapshots;
     Journal journal;
     RecordingBus recorder;
     PlanLifecycleComponent plans;
@@ -27,7 +29,13 @@ final class JournalledServices implements AutoCloseable {
     }
 
     JournalledServices(JournalSettings settings) {
+        this(settings, null);
+    }
+
+    /** @param snapshots where the services keep their snapshots, or {@code null} for none */
+    JournalledServices(JournalSettings settings, Path snapshots) {
         this.settings = settings;
+        this.snapshots = snapshots;
         start();
     }
 
@@ -35,6 +43,11 @@ final class JournalledServices implements AutoCloseable {
     static JournalSettings trimmed(Path dir, long segmentBytes, long maxBytes) {
         return JournalSettings.defaults(dir).withDurability(Durability.NONE).withSegmentMaxBytes(segmentBytes)
                 .withRetention(Duration.ZERO, maxBytes);
+    }
+
+    /** @return after how many events the services write their snapshots */
+    long snapshotEvery() {
+        return Configs.SNAPSHOT_EVERY;
     }
 
     void restart() {
@@ -58,10 +71,10 @@ final class JournalledServices implements AutoCloseable {
             target.append(event, emitter);
             return false;
         });
-        plans = new PlanLifecycleComponent(Configs.plan(1000));
+        plans = new PlanLifecycleComponent(Configs.plan(1000, snapshotEvery()), snapshots);
         plans.bus = recorder.bus;
         plans.bindJournal(journal);
-        decisions = new DecisionComponent(Configs.decision(1000), plans);
+        decisions = new DecisionComponent(Configs.decision(1000, snapshotEvery()), plans, snapshots);
         decisions.bus = recorder.bus;
         decisions.bindJournal(journal);
     }

@@ -40,7 +40,7 @@ public class PlanLifecycleComponentTest {
     @Before
     public void setUp() {
         recorder = new RecordingBus("test");
-        plans = new PlanLifecycleComponent(Configs.plan(1000));
+        plans = new PlanLifecycleComponent(Configs.plan(1000), (java.nio.file.Path) null);
         plans.bus = recorder.bus;
     }
 
@@ -319,7 +319,7 @@ public class PlanLifecycleComponentTest {
 
     @Test
     public void finishedPlansBeyondTheBoundAreForgottenOldestFirst() {
-        plans = new PlanLifecycleComponent(Configs.plan(2));
+        plans = new PlanLifecycleComponent(Configs.plan(2), (java.nio.file.Path) null);
         List<Plan> finished = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             finished.add(plans.executePlan(newPlan().planId()));

@@ -97,7 +97,7 @@ public class RebuildFaultTest {
 
     private static List<DomainEvent> twoPlansWritten(List<Plan> plans) {
         RecordingBus recorder = new RecordingBus("written");
-        PlanLifecycleComponent writer = new PlanLifecycleComponent(Configs.plan(1000));
+        PlanLifecycleComponent writer = new PlanLifecycleComponent(Configs.plan(1000), (java.nio.file.Path) null);
         writer.bus = recorder.bus;
         plans.add(writer.useAction("a", "proj", "s", "me", Map.of(), null));
         plans.add(writer.advancePlan(writer.useAction("b", "proj", "s", "me", Map.of(), null).planId()));
@@ -106,7 +106,7 @@ public class RebuildFaultTest {
     }
 
     private static PlanLifecycleComponent rebuiltFrom(EventJournal journal) {
-        PlanLifecycleComponent plans = new PlanLifecycleComponent(Configs.plan(1000));
+        PlanLifecycleComponent plans = new PlanLifecycleComponent(Configs.plan(1000), (java.nio.file.Path) null);
         plans.bindJournal(journal);
         plans.plans();
         return plans;

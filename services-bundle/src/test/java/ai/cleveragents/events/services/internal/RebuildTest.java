@@ -105,8 +105,8 @@ public class RebuildTest {
         Plan journalled = services.plans.executePlan(newPlan("journalled").planId());
         Plan moved = newPlan("moved");
         Decision decided = services.decisions.recordDecision(moved.planId(), "t", "q?", "a", null);
-        PlanLifecycleComponent plans = new PlanLifecycleComponent(Configs.plan(1000));
-        DecisionComponent decisions = new DecisionComponent(Configs.decision(1000), plans);
+        PlanLifecycleComponent plans = new PlanLifecycleComponent(Configs.plan(1000), (java.nio.file.Path) null);
+        DecisionComponent decisions = new DecisionComponent(Configs.decision(1000), plans, (java.nio.file.Path) null);
         Plan inMemory = plans.useAction("memory", "proj", "sess-1", "alice", null, null);
         plans.bindJournal(services.journal);
         decisions.bindJournal(services.journal);
@@ -251,7 +251,7 @@ public class RebuildTest {
         advancing.start();
         assertTrue(inside.await(10, TimeUnit.SECONDS));
         old.deactivate();
-        PlanLifecycleComponent successor = new PlanLifecycleComponent(Configs.plan(10));
+        PlanLifecycleComponent successor = new PlanLifecycleComponent(Configs.plan(10), (java.nio.file.Path) null);
         successor.bindJournal(services.journal);
         await().atMost(10, TimeUnit.SECONDS).until(() -> Thread.getAllStackTraces().keySet().stream().anyMatch(
                 t -> t.getName().equals("plan service rebuild") && t.getState() == Thread.State.TIMED_WAITING));

@@ -10,7 +10,8 @@ import ai.cleveragents.events.json.EventCodec;
 /**
  * Where a {@link JournalFollower} starts: a segment and a byte offset in it, the sequence number of the
  * record before (0 if unknown), and, for a position by time, the instant the first delivered event must
- * reach. Resolving a position by event id or by checkpoint reads the journal up to that event.
+ * reach. Resolving a position by event id searches the segments' bytes from the newest ({@link EventLocator});
+ * by checkpoint, it reads the journal up to that record, decoding only from it on ({@link SeqPrefilter}).
  *
  * @param segment the sequence of the segment to start in (a deleted one: the next present one)
  * @param offset  the byte offset in that segment
@@ -42,17 +43,12 @@ record CatchUpStart(long segment, long offset, long lastSeq, Instant since) {
     private static CatchUpStart atEvent(JournalPosition position, List<ReplayCursor.Extent> extents, EventCodec codec,
             Path journal) {
         boolean after = position.kind() == JournalPosition.Kind.AFTER_EVENT;
-        try (ReplayCursor cursor = new ReplayCursor(extents, codec)) {
-            long previous = 0;
-            while (cursor.hasNext()) {
-                JournalRecord r = cursor.nextRecord();
-                if (r.event().eventId().equals(position.eventId())) {
-                    long segment = cursor.segment().sequence();
-                    return after ? new CatchUpStart(segment, cursor.lineEnd(), r.seq(), null)
-                            : new CatchUpStart(segment, cursor.lineStart(), previous, null);
-                }
-                previous = r.seq();
-            }
+        EventLocator.Found found = new EventLocator(codec).find(extents, position.eventId());
+        if (found != null) {
+            long segment = extents.get(found.index()).sequence();
+            long seq = found.record().seq();
+            return after ? new CatchUpStart(segment, found.lineEnd(), seq, null)
+                    : new CatchUpStart(segment, found.lineStart(), Math.max(0, seq - 1), null);
         }
         throw new IllegalArgumentException("no event with id " + position.eventId() + " in journal " + journal);
     }
@@ -68,7 +64,7 @@ record CatchUpStart(long segment, long offset, long lastSeq, Instant since) {
         if (checkpoint.seq() == 0) {
             return atEvent(JournalPosition.afterEvent(checkpoint.eventId()), extents, codec, journal);
         }
-        try (ReplayCursor cursor = new ReplayCursor(extents, codec)) {
+        try (ReplayCursor cursor = new ReplayCursor(extents, codec, new SeqPrefilter(checkpoint.seq()))) {
             while (cursor.hasNext()) {
                 JournalRecord r = cursor.nextRecord();
                 if (r.seq() == checkpoint.seq()) {

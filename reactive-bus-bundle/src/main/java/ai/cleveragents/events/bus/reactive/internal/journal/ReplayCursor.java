@@ -36,6 +36,18 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
             return new SegmentFiles.Segment(path, sequence);
         }
 
+        /** @return the same extent from byte {@code offset} on */
+        Extent withStart(long offset) {
+            return new Extent(path, sequence, offset, end);
+        }
+
+        /** @return the extents from byte {@code offset} of extent {@code index} of {@code extents} to the end */
+        static List<Extent> from(List<Extent> extents, int index, long offset) {
+            List<Extent> rest = new ArrayList<>(extents.subList(index, extents.size()));
+            rest.set(0, rest.get(0).withStart(offset));
+            return rest;
+        }
+
         /**
          * @return a reader of this extent's lines; close it (it closes the file)
          * @throws java.nio.file.NoSuchFileException if the segment was deleted (by retention)
@@ -51,7 +63,7 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
     private final List<Extent> extents;
     private final RecordDecoder decoder;
     /** Lines it skips without decoding them, or {@code null}. */
-    private final TypePrefilter prefilter;
+    private final LinePrefilter prefilter;
     private int nextExtent;
     private LineReader reader;
     private Extent current;
@@ -64,10 +76,10 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
     }
 
     /**
-     * @param prefilter skips lines of unwanted types without decoding them (and without reporting them
+     * @param prefilter skips lines not wanted without decoding them (and without reporting them
      *                  if they are damaged), or {@code null} to read every line
      */
-    ReplayCursor(List<Extent> extents, EventCodec codec, TypePrefilter prefilter) {
+    ReplayCursor(List<Extent> extents, EventCodec codec, LinePrefilter prefilter) {
         this.extents = List.copyOf(extents);
         this.decoder = new RecordDecoder(codec, false);
         this.prefilter = prefilter;
@@ -113,13 +125,6 @@ final class ReplayCursor implements Iterator<DomainEvent>, AutoCloseable {
     /** @return the offset just after the line of the record last returned */
     long lineEnd() {
         return lineEnd;
-    }
-
-    /** @return the extents from the line of the event last returned by {@link #next()} to the end */
-    List<Extent> fromLast() {
-        List<Extent> rest = new ArrayList<>(extents.subList(nextExtent - 1, extents.size()));
-        rest.set(0, new Extent(current.path(), current.sequence(), lineStart, current.end()));
-        return rest;
     }
 
     @Override

@@ -41,12 +41,11 @@ final class SegmentReplay {
     Stream<DomainEvent> from(String eventId, Set<EventType> types) {
         Objects.requireNonNull(eventId, "eventId");
         Predicate<DomainEvent> typeFilter = typeFilter(types);
-        try (ReplayCursor search = new ReplayCursor(snapshot.get(), codec)) {
-            while (search.hasNext()) {
-                if (search.next().eventId().equals(eventId)) {
-                    return stream(new ReplayCursor(search.fromLast(), codec, TypePrefilter.of(types)), typeFilter);
-                }
-            }
+        List<ReplayCursor.Extent> extents = snapshot.get();
+        EventLocator.Found found = new EventLocator(codec).find(extents, eventId);
+        if (found != null) {
+            return stream(new ReplayCursor(ReplayCursor.Extent.from(extents, found.index(), found.lineStart()), codec,
+                    TypePrefilter.of(types)), typeFilter);
         }
         throw new IllegalArgumentException("no event with id " + eventId + " in journal " + directory);
     }

@@ -1,23 +1,14 @@
 package ai.cleveragents.events.bus.reactive.internal.journal;
 
-import java.util.Arrays;
 import java.util.Set;
 
 import ai.cleveragents.events.EventType;
 
 /**
- * Tells, from a journal line's bytes and without decoding it, that its event is of a type a replay does
- * not want, so the replay skips it: decoding is nearly all the cost of reading a journal, and a service
- * rebuilding from {@code plan.*} events need not decode the rest. The type is read where the journal
- * writes it (the wire format's second field, before {@code details}); a line where it is not found
- * there is never skipped here but decoded and filtered as usual. Immutable.
+ * Skips the lines whose event is of a type a replay does not want: a service rebuilding from
+ * {@code plan.*} events need not decode the rest. Immutable.
  */
-final class TypePrefilter {
-
-    private static final byte[] KEY = RecordFormat.ascii("\"event_type\":\"");
-    private static final byte[] DETAILS = RecordFormat.ascii("\"details\":");
-    /** The type sits within the first bytes of a line: journal fields, event id, then the type. */
-    private static final int WINDOW = 400;
+final class TypePrefilter implements LinePrefilter {
 
     /** The wanted ids, each followed by its closing quote. */
     private final byte[][] wanted;
@@ -34,33 +25,17 @@ final class TypePrefilter {
         return new TypePrefilter(types.stream().map(t -> RecordFormat.ascii(t.id() + "\"")).toArray(byte[][]::new));
     }
 
-    /** @return {@code true} if the line certainly holds an event of a type not wanted */
-    boolean skips(byte[] line, int length) {
-        int window = Math.min(length, WINDOW);
-        int key = indexOf(line, window, KEY);
-        if (key < 0 || indexOf(line, key, DETAILS) >= 0) {
+    @Override
+    public boolean skips(byte[] line, int length) {
+        int id = LinePrefilter.valueOf(line, length, Keys.EVENT_TYPE);
+        if (id < 0) {
             return false;
         }
-        int id = key + KEY.length;
         for (byte[] w : wanted) {
-            if (id + w.length <= length && Arrays.equals(line, id, id + w.length, w, 0, w.length)) {
+            if (LinePrefilter.matches(line, length, id, w)) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** @return the first index of {@code what} wholly inside {@code line[0, end)}, or -1 */
-    private static int indexOf(byte[] line, int end, byte[] what) {
-        outer:
-        for (int i = 0; i + what.length <= end; i++) {
-            for (int j = 0; j < what.length; j++) {
-                if (line[i + j] != what[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }
