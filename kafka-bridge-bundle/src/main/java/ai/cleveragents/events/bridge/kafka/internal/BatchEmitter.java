@@ -9,7 +9,9 @@ import ai.cleveragents.events.SwapSafeEmitter;
 
 /**
  * Emits a partition's inbound events on the local bus with the {@link SwapSafeEmitter} and remembers
- * what got in ({@link RecentIds}). An event the bus refuses for good ({@code TOO_LARGE},
+ * what got in ({@link RecentIds}). Their ids are marked as came-in before the emit, so the outbound
+ * side, which may read them from the journal before the emit returns, never sends them back; they count
+ * as known (for dedupe) only once emitted. An event the bus refuses for good ({@code TOO_LARGE},
  * {@code CASCADE_LIMIT}) is counted as {@link RejectReason#BUS_REFUSED} and skipped; no bus bound, or a
  * journal failure, leaves the rest for a retry: what was accepted is remembered, so the retry skips it
  * as a duplicate. Called by the consumer thread only.
@@ -33,6 +35,9 @@ final class BatchEmitter {
     }
 
     Result emit(List<DomainEvent> events) {
+        for (DomainEvent e : events) {
+            cameIn.add(e.eventId());
+        }
         List<DomainEvent> rest = events;
         while (!rest.isEmpty()) {
             try {
@@ -56,7 +61,6 @@ final class BatchEmitter {
 
     private void remember(List<DomainEvent> emitted) {
         for (DomainEvent e : emitted) {
-            cameIn.add(e.eventId());
             known.add(e.eventId());
         }
         counters.inEmitted.add(emitted.size());

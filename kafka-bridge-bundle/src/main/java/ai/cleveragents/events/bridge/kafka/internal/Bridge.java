@@ -72,7 +72,7 @@ final class Bridge implements StatusView {
                         client + "-in"), mapping, new BatchEmitter(new SwapSafeEmitter(bus), cameIn, known, counters),
                         bus, new DeadLetters(settings.deadLetterTopic(),
                                 () -> KafkaClients.producer(settings.producer(), client + "-dead-letters"), counters),
-                        cameIn, known, counters)
+                        known, counters)
                 : null;
     }
 

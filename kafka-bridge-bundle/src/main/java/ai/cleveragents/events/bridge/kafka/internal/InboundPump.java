@@ -44,7 +44,6 @@ final class InboundPump implements Runnable {
     private final BatchEmitter emitter;
     private final Supplier<EventBus> bus;
     private final DeadLetters deadLetters;
-    private final RecentIds cameIn;
     private final RecentIds known;
     private final BridgeCounters counters;
     private final Object stopSignal = new Object();
@@ -58,7 +57,7 @@ final class InboundPump implements Runnable {
     private long resumeAtNanos;
 
     InboundPump(BridgeSettings settings, Supplier<Consumer<byte[], byte[]>> consumers, RecordMapping mapping,
-            BatchEmitter emitter, Supplier<EventBus> bus, DeadLetters deadLetters, RecentIds cameIn, RecentIds known,
+            BatchEmitter emitter, Supplier<EventBus> bus, DeadLetters deadLetters, RecentIds known,
             BridgeCounters counters) {
         this.settings = settings;
         this.consumers = consumers;
@@ -66,7 +65,6 @@ final class InboundPump implements Runnable {
         this.emitter = emitter;
         this.bus = bus;
         this.deadLetters = deadLetters;
-        this.cameIn = cameIn;
         this.known = known;
         this.counters = counters;
         this.thread = new Thread(this, "kafka-bridge-" + settings.name() + "-in");
@@ -142,7 +140,7 @@ final class InboundPump implements Runnable {
                 continue;
             }
             String id = d.event().eventId();
-            if (cameIn.contains(id) || known.contains(id) || !ids.add(id)) {
+            if (known.contains(id) || !ids.add(id)) {
                 counters.inDuplicates.increment();
                 continue;
             }

@@ -31,6 +31,24 @@ public final class EmbeddedKafka implements AutoCloseable {
     private final int controllerPort;
     private KafkaRaftServer server;
 
+    private static EmbeddedKafka shared;
+
+    /**
+     * @return one broker for every test class of this JVM that does not stop it (started on first use,
+     *         stopped when the JVM exits); give each test its own topics
+     */
+    public static synchronized EmbeddedKafka shared() {
+        if (shared == null) {
+            try {
+                shared = start(Files.createTempDirectory(Files.createDirectories(Path.of("target")), "embedded-kafka"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-kafka-stop"));
+        }
+        return shared;
+    }
+
     /**
      * Formats the storage under {@code directory} and starts the broker.
      */
@@ -78,6 +96,7 @@ public final class EmbeddedKafka implements AutoCloseable {
         p.put("share.coordinator.state.topic.min.isr", "1");
         p.put("group.initial.rebalance.delay.ms", "0");
         p.put("log.cleaner.dedupe.buffer.size", "2097152");
+        p.put("message.max.bytes", "4194304");
         return p;
     }
 
