@@ -57,7 +57,7 @@ public class KafkaBridgeIT {
     private static Path runtime(String name, String node, String topic) throws IOException {
         Path home = DistributionIT.freshCopy("kafka-" + name);
         Files.writeString(home.resolve("conf/ai.cleveragents.events.bridge.kafka-main.cfg"), "bootstrap.servers="
-                + kafka.bootstrapServers() + "\nnode.id=" + node + "\ntopic=" + topic + "\nretry.backoff.ms=200\n",
+                + kafka.bootstrapServers() + "\nname=main\nnode.id=" + node + "\ntopic=" + topic + "\nretry.backoff.ms=200\n",
                 StandardCharsets.UTF_8);
         return home;
     }

@@ -91,7 +91,12 @@ final class OutboundPump implements EventHandler {
             JournalPosition from = startPosition();
             producer = producers.get();
             failed = false;
-            subscription = journal.subscribeFrom(from, Set.of(), this);
+            try {
+                subscription = journal.subscribeFrom(from, Set.of(), this);
+            } catch (RuntimeException e) {
+                producer.close(Duration.ZERO);
+                throw e;
+            }
         }
     }
 

@@ -159,6 +159,15 @@ public class KafkaBridgeTest {
     }
 
     @Test
+    public void aCheckpointTheJournalDoesNotHoldStopsTheOutboundSideWithTheReason() throws Exception {
+        a.emit(DomainEvent.of(EventType.SESSION_STARTED));
+        new OutboundCheckpoint(a.directory.resolve("data"), "main").write(DomainEvent.newUlid());
+        a.start(kafka.bootstrapServers(), props("A", "out"));
+        String outbound = a.bridge.status().get("outbound");
+        assertTrue(outbound, outbound.startsWith("error: outbound stopped: "));
+    }
+
+    @Test
     public void latestStartsAfterTheJournalsLastEvent() throws Exception {
         plans(1, 5).forEach(a::emit);
         Map<String, Object> p = props("A", "out");
