@@ -100,20 +100,24 @@ final class ConfigurationReference {
         NodeList designates = doc.getElementsByTagName("Designate");
         for (int i = 0; i < designates.getLength(); i++) {
             Element designate = (Element) designates.item(i);
-            String pid = designate.getAttribute("pid");
+            boolean factory = designate.hasAttribute("factoryPid");
+            String pid = designate.getAttribute(factory ? "factoryPid" : "pid");
             Element object = (Element) designate.getElementsByTagName("Object").item(0);
             Element ocd = ocds.get(object.getAttribute("ocdref"));
             if (pid.startsWith(PID_PREFIX) && ocd != null) {
-                sections.put(pid, section(pid, ocd));
+                sections.put(pid, section(pid, ocd, factory));
             }
         }
         return sections;
     }
 
-    private static String section(String pid, Element ocd) {
+    private static String section(String pid, Element ocd, boolean factory) {
         StringBuilder md = new StringBuilder();
         md.append("### `").append(pid).append("`\n\n");
         md.append(ocd.getAttribute("name")).append(": ").append(ocd.getAttribute("description")).append("\n\n");
+        if (factory) {
+            md.append("A factory PID: each configuration is one instance.\n\n");
+        }
         md.append("| property | type | default | allowed | description |\n|---|---|---|---|---|\n");
         NodeList ads = ocd.getElementsByTagName("AD");
         for (int i = 0; i < ads.getLength(); i++) {

@@ -23,7 +23,7 @@ public class ConfigurationReferenceDocTest {
     public void theReferenceIsWhatTheMetatypeDeclares() throws IOException {
         String expected = ConfigurationReference.fromClassPath();
         for (String pid : new String[] {"bus.reactive", "bus.logging", "redaction", "services.plan", "services.decision",
-                "bridge.eventadmin"}) {
+                "bridge.eventadmin", "bridge.kafka"}) {
             assertTrue("no metatype for " + pid + " on the class path",
                     expected.contains("### `" + ConfigurationReference.PID_PREFIX + "." + pid + "`"));
         }
