@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
@@ -52,11 +53,23 @@ public final class EventsServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile EventJournal journal;
 
+    private final transient Supplier<EventJournal> journals;
+
     private final transient ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "web console pings");
         t.setDaemon(true);
         return t;
     });
+
+    /** For SCR: the journal is the greedy reference. */
+    public EventsServlet() {
+        this.journals = () -> journal;
+    }
+
+    /** @param journals the journal now, or {@code null} when there is none */
+    EventsServlet(Supplier<EventJournal> journals) {
+        this.journals = journals;
+    }
 
     @Deactivate
     void deactivate() {
@@ -65,7 +78,7 @@ public final class EventsServlet extends HttpServlet {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        EventJournal j = journal;
+        EventJournal j = journals.get();
         if (j == null) {
             JsonReply.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "no event journal: the live stream reads the reactive bus's journal");
@@ -74,7 +87,7 @@ public final class EventsServlet extends HttpServlet {
         EventQuery query;
         JournalPosition position;
         try {
-            query = EventQuery.parse(request::getParameter, Integer.MAX_VALUE);
+            query = EventQuery.parse(name -> "from".equals(name) ? null : request.getParameter(name), Integer.MAX_VALUE);
             position = position(request, j);
         } catch (IllegalArgumentException e) {
             JsonReply.error(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());

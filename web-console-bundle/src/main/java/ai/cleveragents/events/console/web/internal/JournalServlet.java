@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Activate;
@@ -47,15 +48,27 @@ public final class JournalServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile EventJournal journal;
 
+    private final transient Supplier<EventJournal> journals;
+
     /** @param config the console's configuration */
     @Activate
     public JournalServlet(WebConsole.Config config) {
         this.searchLimit = Math.max(1, config.search_limit_max());
+        this.journals = () -> journal;
+    }
+
+    /**
+     * @param searchLimit the most events one search returns
+     * @param journals    the journal now, or {@code null} when there is none
+     */
+    JournalServlet(int searchLimit, Supplier<EventJournal> journals) {
+        this.searchLimit = searchLimit;
+        this.journals = journals;
     }
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        EventJournal j = journal;
+        EventJournal j = journals.get();
         if (j == null) {
             JsonReply.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "no event journal (the reactive bus writes it)");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import org.osgi.service.component.annotations.Component;
@@ -52,10 +53,30 @@ public final class PlansServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile EventJournal journal;
 
+    private final transient Supplier<PlanLifecycleService> planSource;
+    private final transient Supplier<DecisionService> decisionSource;
+    private final transient Supplier<EventJournal> journalSource;
+
+    /** For SCR: the services are greedy references. */
+    public PlansServlet() {
+        this(null, null, null);
+    }
+
+    /**
+     * @param plans     the plan service now, or {@code null}
+     * @param decisions the decision service now, or {@code null}
+     * @param journal   the journal now, or {@code null}
+     */
+    PlansServlet(Supplier<PlanLifecycleService> plans, Supplier<DecisionService> decisions, Supplier<EventJournal> journal) {
+        this.planSource = plans == null ? () -> this.plans : plans;
+        this.decisionSource = decisions == null ? () -> this.decisions : decisions;
+        this.journalSource = journal == null ? () -> this.journal : journal;
+    }
+
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        PlanLifecycleService p = plans;
-        DecisionService d = decisions;
+        PlanLifecycleService p = planSource.get();
+        DecisionService d = decisionSource.get();
         if (p == null || d == null) {
             JsonReply.error(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     String.format(NO_SERVICES, p == null ? "PlanLifecycleService" : "DecisionService"));
@@ -127,7 +148,7 @@ public final class PlansServlet extends HttpServlet {
     }
 
     private List<DomainEvent> timeline(Plan plan) {
-        EventJournal j = journal;
+        EventJournal j = journalSource.get();
         if (j == null) {
             return List.of();
         }

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -50,13 +51,23 @@ public final class SessionServlet extends HttpServlet {
             policyOption = ReferencePolicyOption.GREEDY)
     private transient volatile EventBus bus;
 
-    private final transient SwapSafeEmitter emitter = new SwapSafeEmitter(() -> bus);
+    private final transient SwapSafeEmitter emitter;
 
     /** @param config the console's configuration */
     @Activate
     public SessionServlet(WebConsole.Config config) {
-        this.pageBufferSize = Math.max(1, config.page_buffer_size());
-        this.emitEnabled = config.emit_enabled();
+        this(config.page_buffer_size(), config.emit_enabled(), null);
+    }
+
+    /**
+     * @param pageBufferSize how many events the live page keeps
+     * @param emitEnabled    whether emitting is allowed
+     * @param buses          the bus now, or {@code null} for the greedy reference
+     */
+    SessionServlet(int pageBufferSize, boolean emitEnabled, Supplier<EventBus> buses) {
+        this.emitter = new SwapSafeEmitter(buses == null ? () -> bus : buses);
+        this.pageBufferSize = Math.max(1, pageBufferSize);
+        this.emitEnabled = emitEnabled;
         byte[] random = new byte[24];
         new SecureRandom().nextBytes(random);
         this.csrfToken = HexFormat.of().formatHex(random);
