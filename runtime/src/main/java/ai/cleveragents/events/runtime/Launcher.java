@@ -115,6 +115,9 @@ public final class Launcher {
         AttachServer server = AttachServer.open(ConsoleSocket.in(home.resolve("data")), (commands, o, e) ->
                 GogoScript.run(runtime.context(), commands, InputStream.nullInputStream(), o, e, SHELL_TIMEOUT), err);
         reportStart(runtime, reached, options.timing());
+        if (runtime.isActive()) {
+            ConsoleUrl.watch(runtime.context(), err);
+        }
         try {
             if (options.commands().isEmpty()) {
                 awaitStop(runtime);

@@ -37,6 +37,8 @@ public final class WebConsole {
 
     /** The configuration PID. */
     public static final String PID = "ai.cleveragents.events.console.web";
+    /** The service property of the console's context holding its URL, which the runtime's launcher prints. */
+    static final String URL_PROPERTY = "ai.cleveragents.events.console.url";
     /** The Felix HTTP service's PID. */
     static final String HTTP_PID = "org.apache.felix.http";
 
@@ -104,8 +106,9 @@ public final class WebConsole {
         Dictionary<String, Object> properties = new Hashtable<>();
         properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_NAME, ConsoleContext.NAME);
         properties.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_CONTEXT_PATH, ConsoleContext.PATH);
+        properties.put(URL_PROPERTY, settings.url());
         this.context = bundle.registerService(ServletContextHelper.class, new ConsoleContext(settings.auth()), properties);
-        LOG.info("web console at {} (auth: {}, emit {})", settings.url(), settings.auth(),
+        LOG.debug("web console at {} (auth: {}, emit {})", settings.url(), settings.auth(),
                 settings.emitEnabled() ? "enabled" : "disabled");
     }
 

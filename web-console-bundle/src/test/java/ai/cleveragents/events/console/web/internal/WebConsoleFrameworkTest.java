@@ -76,6 +76,7 @@ public class WebConsoleFrameworkTest {
         assertEquals(1, refs.length);
         assertEquals(ConsoleContext.NAME, refs[0].getProperty("osgi.http.whiteboard.context.name"));
         assertEquals("/console", refs[0].getProperty("osgi.http.whiteboard.context.path"));
+        assertEquals("http://127.0.0.1:18181/console/", refs[0].getProperty(WebConsole.URL_PROPERTY));
         Dictionary<String, Object> http = admin.getConfiguration(WebConsole.HTTP_PID, "?").getProperties();
         assertEquals("127.0.0.1", http.get("org.apache.felix.http.host"));
         assertEquals(18181, http.get("org.osgi.service.http.port"));
