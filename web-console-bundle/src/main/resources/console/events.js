@@ -14,7 +14,6 @@
   const pauseButton = document.getElementById('pause');
   const params = new URLSearchParams(location.search);
   let limit = 1000;
-  let buffer = [];
   let pending = [];
   let paused = false;
   let received = 0;
@@ -22,6 +21,8 @@
   let frame = 0;
   let rateCount = 0;
   let rate = 0;
+  let lastId = null;
+  let retry = 0;
 
   let since = sessionStorage.getItem('console.since') || new Date().toISOString();
   sessionStorage.setItem('console.since', since);
@@ -41,15 +42,27 @@
     }
     const query = Console.query(form);
     query.set('from', since);
+    if (lastId) {
+      query.set('last_event_id', lastId);
+    }
     history.replaceState(null, '', '?' + Console.query(form).toString());
     source = new EventSource('/console/api/events?' + query.toString());
     source.onopen = () => showStatus();
-    source.onerror = () => Console.status('disconnected: reconnecting (resumes after the last event shown)', true);
+    source.onerror = () => {
+      Console.status('disconnected: reconnecting (resumes after the last event received)', true);
+      if (source.readyState === EventSource.CLOSED && !retry) {
+        retry = setTimeout(() => {
+          retry = 0;
+          connect();
+        }, 3000);
+      }
+    };
     source.onmessage = message => {
       received++;
+      lastId = message.lastEventId;
       rateCount++;
       pending.push(JSON.parse(message.data));
-      if (pending.length > limit) {
+      if (pending.length > 2 * limit) {
         pending = pending.slice(pending.length - limit);
       }
       schedule();
@@ -66,17 +79,16 @@
     frame = 0;
     const atBottom = scroll.scrollTop + scroll.clientHeight >= scroll.scrollHeight - 4;
     const fragment = document.createDocumentFragment();
+    if (pending.length > limit) {
+      pending = pending.slice(pending.length - limit);
+    }
     for (const event of pending) {
       fragment.appendChild(eventRow(event));
     }
-    buffer = buffer.concat(pending);
     pending = [];
     rows.appendChild(fragment);
     while (rows.childElementCount > limit) {
       rows.firstElementChild.remove();
-    }
-    if (buffer.length > limit) {
-      buffer = buffer.slice(buffer.length - limit);
     }
     if (atBottom) {
       scroll.scrollTop = scroll.scrollHeight;
@@ -113,8 +125,8 @@
 
   form.addEventListener('submit', e => {
     e.preventDefault();
+    lastId = null;
     rows.replaceChildren();
-    buffer = [];
     pending = [];
     connect();
   });
@@ -128,7 +140,6 @@
     since = new Date().toISOString();
     sessionStorage.setItem('console.since', since);
     rows.replaceChildren();
-    buffer = [];
   });
 
   Console.api('settings').then(settings => {

@@ -34,7 +34,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * {@code GET /console/api/events}: the live events as Server-Sent Events, read through the journal with a
  * catch-up subscription. Each event is one {@code data:} line of {@link EventJson} with its id as the
  * {@code id:}; a browser that reconnects sends it back as {@code Last-Event-ID} and resumes right after it,
- * so a dropped connection or a reload loses nothing. Parameters: {@code types}, {@code plan} (see
+ * so a dropped connection or a reload loses nothing ({@code last_event_id} does the same as a parameter,
+ * for a page that opens a new stream after the old one failed). Parameters: {@code types}, {@code plan} (see
  * {@link EventQuery}) and {@code from} (a journal position: {@code beginning}, an event id, an instant;
  * default: the next event). The stream ends when the journal closes (its bus stopped); the browser then
  * reconnects to the journal that replaces it.
@@ -97,7 +98,8 @@ public final class EventsServlet extends HttpServlet {
     }
 
     private static JournalPosition position(HttpServletRequest request, EventJournal journal) {
-        String last = request.getHeader("Last-Event-ID");
+        String header = request.getHeader("Last-Event-ID");
+        String last = header != null ? header : request.getParameter("last_event_id");
         if (last != null && !last.isBlank()) {
             return JournalPosition.afterEvent(last.trim());
         }

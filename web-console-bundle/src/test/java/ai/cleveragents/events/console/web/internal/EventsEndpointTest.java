@@ -59,6 +59,9 @@ public class EventsEndpointTest {
         try (Http.Sse resumed = new Http.Sse(server.uri("/api/events?from=beginning"), "Last-Event-ID", c.eventId())) {
             assertEquals(d.eventId(), resumed.events(1).get(0)[0]);
         }
+        try (Http.Sse reopened = new Http.Sse(server.uri("/api/events?from=beginning&last_event_id=" + c.eventId()))) {
+            assertEquals(d.eventId(), reopened.events(1).get(0)[0]);
+        }
     }
 
     @Test
