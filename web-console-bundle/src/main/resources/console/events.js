@@ -1,7 +1,8 @@
 'use strict';
 /*
- * Live events over Server-Sent Events. The page keeps at most page_buffer_size events and renders at
- * most once per animation frame, so a fast stream costs one DOM update per frame. On first open it
+ * Live events over Server-Sent Events. The page keeps at most page_buffer_size rows and draws at most
+ * once per animation frame, at most MAX_PER_FRAME new rows (the newest), so a fast stream costs one
+ * bounded DOM update per frame and the page keeps answering; what is not drawn is counted. On first open it
  * remembers the time (sessionStorage); every later load asks the journal for the events since then, and
  * a dropped connection resumes by Last-Event-ID: a reload loses nothing.
  */
@@ -13,7 +14,10 @@
   const form = document.getElementById('filters');
   const pauseButton = document.getElementById('pause');
   const params = new URLSearchParams(location.search);
+  const MAX_PER_FRAME = 100;
   let limit = 1000;
+  let skipped = 0;
+  let burst = 0;
   let pending = [];
   let paused = false;
   let received = 0;
@@ -61,8 +65,9 @@
       received++;
       lastId = message.lastEventId;
       rateCount++;
-      pending.push(JSON.parse(message.data));
+      pending.push(message.data);
       if (pending.length > 2 * limit) {
+        skipped += pending.length - limit;
         pending = pending.slice(pending.length - limit);
       }
       schedule();
@@ -79,11 +84,14 @@
     frame = 0;
     const atBottom = scroll.scrollTop + scroll.clientHeight >= scroll.scrollHeight - 4;
     const fragment = document.createDocumentFragment();
-    if (pending.length > limit) {
-      pending = pending.slice(pending.length - limit);
+    const most = Math.max(burst, MAX_PER_FRAME);
+    burst = 0;
+    if (pending.length > most) {
+      skipped += pending.length - most;
+      pending = pending.slice(pending.length - most);
     }
-    for (const event of pending) {
-      fragment.appendChild(eventRow(event));
+    for (const data of pending) {
+      fragment.appendChild(eventRow(data));
     }
     pending = [];
     rows.appendChild(fragment);
@@ -96,23 +104,31 @@
     showStatus();
   }
 
-  function eventRow(event) {
+  function eventRow(data) {
+    const event = JSON.parse(data);
     const tr = Console.row([event.timestamp, event.event_type, Console.el('td', event.event_id, 'mono'),
       event.plan_id || '', Console.el('td', JSON.stringify(event.details), 'details mono')], 'event-row');
     tr.dataset.id = event.event_id;
-    tr.addEventListener('click', () => {
-      for (const s of rows.querySelectorAll('tr.selected')) {
-        s.classList.remove('selected');
-      }
-      tr.classList.add('selected');
-      document.getElementById('detail').textContent = JSON.stringify(event, null, 2);
-    });
+    tr.dataset.json = data;
     return tr;
   }
 
+  rows.addEventListener('click', e => {
+    const tr = e.target.closest('tr.event-row');
+    if (!tr) {
+      return;
+    }
+    for (const s of rows.querySelectorAll('tr.selected')) {
+      s.classList.remove('selected');
+    }
+    tr.classList.add('selected');
+    document.getElementById('detail').textContent = JSON.stringify(JSON.parse(tr.dataset.json), null, 2);
+  });
+
   function showStatus() {
     Console.status((paused ? 'paused, ' + pending.length + ' waiting; ' : 'live; ') + received + ' received, '
-      + rate + ' events/s, showing the last ' + Math.min(limit, rows.childElementCount) + ' (buffer ' + limit + ')');
+      + rate + ' events/s, showing the last ' + Math.min(limit, rows.childElementCount) + ' (buffer ' + limit + ')'
+      + (skipped ? '; ' + skipped + ' passed too fast to draw (all are in the journal)' : ''));
   }
 
   setInterval(() => {
@@ -132,6 +148,7 @@
   });
   pauseButton.addEventListener('click', () => {
     paused = !paused;
+    burst = paused ? 0 : limit;
     pauseButton.textContent = paused ? 'Resume' : 'Pause';
     schedule();
     showStatus();
