@@ -17,7 +17,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Hashtable;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 
 import javax.inject.Inject;
 
@@ -27,7 +29,7 @@ import org.ops4j.pax.exam.Configuration;
 import org.ops4j.pax.exam.Option;
 import org.ops4j.pax.exam.junit.PaxExam;
 import org.ops4j.pax.exam.spi.reactors.ExamReactorStrategy;
-import org.ops4j.pax.exam.spi.reactors.PerMethod;
+import org.ops4j.pax.exam.spi.reactors.PerClass;
 import org.osgi.framework.InvalidSyntaxException;
 import org.osgi.service.cm.ConfigurationAdmin;
 
@@ -41,7 +43,7 @@ import ai.cleveragents.events.EventType;
  * {@code Last-Event-ID} through the journal, and the auth refusals.
  */
 @RunWith(PaxExam.class)
-@ExamReactorStrategy(PerMethod.class)
+@ExamReactorStrategy(PerClass.class)
 public class WebConsoleTest extends OsgiTestSupport {
 
     private static final String PID = "ai.cleveragents.events.console.web";
@@ -90,11 +92,18 @@ public class WebConsoleTest extends OsgiTestSupport {
 
     private static HttpResponse<String> awaitStatus(int port, String path, int status, String... headers) {
         AtomicReference<HttpResponse<String>> last = new AtomicReference<>();
-        waitFor(() -> {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (true) {
             last.set(get(port, path, headers));
-            return last.get() != null && last.get().statusCode() == status;
-        });
-        return last.get();
+            if (last.get() != null && last.get().statusCode() == status) {
+                return last.get();
+            }
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("no " + status + " from " + path + " within 30 s (Jetty starts after the"
+                        + " configuration); last: " + (last.get() == null ? "no answer" : last.get().statusCode()));
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+        }
     }
 
     @Test
