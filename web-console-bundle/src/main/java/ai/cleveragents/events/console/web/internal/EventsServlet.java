@@ -131,6 +131,12 @@ public final class EventsServlet extends HttpServlet {
             async.complete();
             return;
         }
+        keepAlive(async, stream, subscription);
+        stream.open();
+    }
+
+    /** Pings the stream while the subscription is active, and ends both together, once. */
+    private void keepAlive(AsyncContext async, SseStream stream, Subscription subscription) {
         ScheduledFuture<?> ping = pings.scheduleWithFixedDelay(() -> {
             if (subscription.isActive()) {
                 stream.ping();
@@ -144,7 +150,6 @@ public final class EventsServlet extends HttpServlet {
             subscription.close();
             complete(async);
         });
-        stream.open();
     }
 
     private static void complete(AsyncContext async) {
