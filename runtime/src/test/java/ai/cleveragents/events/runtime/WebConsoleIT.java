@@ -196,7 +196,7 @@ public class WebConsoleIT {
         Files.writeString(Path.of("target/web-console-responsiveness.txt"), report);
         System.out.print(report);
         assertTrue(report, rows <= 1000);
-        assertTrue(report, clickMs < 10_000 && maxGap < 5_000);
+        assertTrue(report, clickMs < 30_000 && maxGap < 10_000);
         browser.screenshot("live-events-flood");
         browser.driver.switchTo().window(browser.driver.getWindowHandles().stream().filter(h -> !h.equals(events))
                 .findFirst().orElseThrow());
