@@ -21,6 +21,9 @@ final class ConsoleChoice {
     static final String JLINE = "org.apache.felix.gogo.jline.jar";
     static final String PLAIN = "org.apache.felix.gogo.shell.jar";
     static final String HISTORY = "history";
+    /** The web console and the HTTP service it is served by: not started for a run of {@code -c} commands. */
+    static final List<String> WEB = List.of("ai.cleveragents.events.console.web.jar", "org.apache.felix.http.jetty.jar",
+            "org.apache.felix.http.servlet-api.jar");
 
     private ConsoleChoice() {
     }
@@ -33,6 +36,17 @@ final class ConsoleChoice {
     static List<BundleSet.Entry> select(List<BundleSet.Entry> bundles, boolean terminal) {
         String dropped = terminal ? PLAIN : JLINE;
         return bundles.stream().filter(e -> !e.jar().getFileName().toString().equals(dropped)).toList();
+    }
+
+    /**
+     * A runtime started to run {@code -c} commands and exit binds no port: the web console and its HTTP
+     * service are not installed (they would also race the shutdown that follows the commands).
+     *
+     * @param bundles the distribution's bundles
+     * @return the bundles without the web console and the HTTP service
+     */
+    static List<BundleSet.Entry> withoutWebConsole(List<BundleSet.Entry> bundles) {
+        return bundles.stream().filter(e -> !WEB.contains(e.jar().getFileName().toString())).toList();
     }
 
     /**

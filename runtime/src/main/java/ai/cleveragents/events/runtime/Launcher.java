@@ -109,12 +109,16 @@ public final class Launcher {
         FelixRuntime runtime = new FelixRuntime(properties, err);
         Thread hook = new Thread(() -> runtime.stop(STOP_TIMEOUT), "cleveragents-events shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
-        boolean reached = runtime.start(ConsoleChoice.select(BundleSet.scan(home.resolve("bundle")), terminal),
+        List<BundleSet.Entry> bundles = ConsoleChoice.select(BundleSet.scan(home.resolve("bundle")), terminal);
+        boolean reached = runtime.start(options.commands().isEmpty() ? bundles : ConsoleChoice.withoutWebConsole(bundles),
                 START_TIMEOUT);
         int status = 0;
         AttachServer server = AttachServer.open(ConsoleSocket.in(home.resolve("data")), (commands, o, e) ->
                 GogoScript.run(runtime.context(), commands, InputStream.nullInputStream(), o, e, SHELL_TIMEOUT), err);
         reportStart(runtime, reached, options.timing());
+        if (runtime.isActive()) {
+            ConsoleUrl.watch(runtime.context(), err);
+        }
         try {
             if (options.commands().isEmpty()) {
                 awaitStop(runtime);

@@ -40,6 +40,15 @@ public class ConsoleProfileTest {
     }
 
     @Test
+    public void aRunOfCommandsStartsNeitherTheWebConsoleNorItsHttpService() {
+        List<BundleSet.Entry> bundles = List.of(new BundleSet.Entry(3, Path.of("b/3/jline.jar")),
+                new BundleSet.Entry(3, Path.of("b/3/org.apache.felix.http.jetty.jar")),
+                new BundleSet.Entry(3, Path.of("b/3/org.apache.felix.http.servlet-api.jar")),
+                new BundleSet.Entry(4, Path.of("b/4/ai.cleveragents.events.console.web.jar")));
+        assertEquals(List.of(bundles.get(0)), ConsoleChoice.withoutWebConsole(bundles));
+    }
+
+    @Test
     public void theJLineConsoleGetsAnOwnerOnlyHistoryAndItsProfile() throws IOException {
         java.util.Map<String, String> properties = new java.util.HashMap<>();
         ClassLoader before = Thread.currentThread().getContextClassLoader();
