@@ -6,6 +6,7 @@ import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,8 @@ public class DistributionIT {
 
     /**
      * A private copy of the built distribution beside it, with no data and no build marker, so a test
-     * can start, kill and restart it without touching {@code target/dist}.
+     * can start, kill and restart it without touching {@code target/dist}; its web console listens on a free
+     * port, so copies running side by side (or a runtime a developer started) do not collide on 8181.
      */
     static Path freshCopy(String name) throws IOException {
         Path dist = Path.of(System.getProperty("dist.dir", "target/dist"));
@@ -119,6 +121,9 @@ public class DistributionIT {
         copyTree(dist, copy);
         Files.deleteIfExists(copy.resolve(".built"));
         deleteTree(copy.resolve("data"));
+        try (ServerSocket free = new ServerSocket(0)) {
+            Files.writeString(copy.resolve("conf/ai.cleveragents.events.console.web.cfg"), "port=" + free.getLocalPort() + "\n");
+        }
         return copy;
     }
 
