@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Hashtable;
 import java.util.Map;
@@ -62,8 +63,9 @@ import org.osgi.util.tracker.ServiceTracker;
  *     org.openjdk.jmh.Main EventAdminBridgeBenchmark
  * </pre>
  * Figures measured and their caveats: {@code docs/reference/eventadmin-bridge.md}, section Performance.
- * The Felix Event Admin bundle is read from the local Maven repository, or from the path in the system
- * property {@code eventadmin.bundle} ({@code -jvmArgsAppend -Deventadmin.bundle=...}).
+ * The Felix Event Admin bundle is the {@code org.apache.felix.eventadmin} jar on the class path (a test
+ * dependency, its version managed in the parent pom), or the path in the system property
+ * {@code eventadmin.bundle} ({@code -jvmArgsAppend -Deventadmin.bundle=...}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -74,7 +76,6 @@ import org.osgi.util.tracker.ServiceTracker;
 public class EventAdminBridgeBenchmark {
 
     private static final int EVENTS = 1 << 17;
-    private static final String EVENT_ADMIN_VERSION = "1.6.4";
 
     private Path storage;
     private Felix felix;
@@ -126,12 +127,15 @@ public class EventAdminBridgeBenchmark {
 
     private static File eventAdminBundle() {
         String path = System.getProperty("eventadmin.bundle");
-        File jar = path != null ? new File(path)
-                : Path.of(System.getProperty("user.home"), ".m2", "repository", "org", "apache", "felix",
-                        "org.apache.felix.eventadmin", EVENT_ADMIN_VERSION,
-                        "org.apache.felix.eventadmin-" + EVENT_ADMIN_VERSION + ".jar").toFile();
+        if (path == null) {
+            path = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                    .filter(entry -> Path.of(entry).getFileName().toString().matches("org\\.apache\\.felix\\.eventadmin-.*\\.jar"))
+                    .findFirst().orElse("");
+        }
+        File jar = new File(path);
         if (!jar.isFile()) {
-            throw new IllegalStateException("Felix Event Admin bundle not found at " + jar + "; set -Deventadmin.bundle");
+            throw new IllegalStateException("Felix Event Admin bundle not found on the class path or at '" + path
+                    + "'; set -Deventadmin.bundle");
         }
         return jar;
     }
