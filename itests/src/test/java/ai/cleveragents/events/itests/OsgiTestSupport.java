@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.regex.Pattern;
 
 import javax.inject.Inject;
 
@@ -24,21 +25,30 @@ import org.osgi.framework.Constants;
 
 /**
  * Shared Pax Exam options: a Felix framework with SCR, Config Admin, Event Admin and Metatype, plus
- * the API bundle and its libraries. Bundles come from {@code target/bundles}, filled by the build.
+ * the API bundle and its libraries. Bundles come from the resolved bundle set ({@code bundles/runtime.bndrun}),
+ * unpacked by the build into {@code target/bundles}.
  */
 public abstract class OsgiTestSupport {
 
     @Inject
     protected BundleContext context;
 
-    /** The installed bundle file {@code target/bundles/<name>.jar}. */
+    /**
+     * A bundle of the resolved bundle set ({@code bundles/runtime.bndrun}), unpacked by the build into
+     * {@code target/bundles} as {@code <artifactId>-<version>.jar}.
+     *
+     * @param artifactId the bundle's Maven artifactId
+     * @throws IllegalStateException if the bundle set has no such bundle
+     */
     protected static org.ops4j.pax.exam.options.UrlProvisionOption bundleFile(String artifactId) {
         File dir = new File(System.getProperty("bundles.dir", "target/bundles"));
-        File jar = new File(dir, artifactId + ".jar");
-        if (!jar.isFile()) {
-            throw new IllegalStateException("missing test bundle " + jar + ": run the build through Maven");
+        Pattern name = Pattern.compile(Pattern.quote(artifactId) + "-[0-9][^-]*(-SNAPSHOT)?\\.jar");
+        File[] jars = dir.listFiles((d, n) -> name.matcher(n).matches());
+        if (jars == null || jars.length != 1) {
+            throw new IllegalStateException("the bundle set in " + dir + " has no single " + artifactId
+                    + "-<version>.jar: run the build through Maven, and require the bundle in bundles/runtime.bndrun");
         }
-        return bundle(jar.toURI().toString());
+        return bundle(jars[0].toURI().toString());
     }
 
     /** The framework services every test needs. */
