@@ -56,6 +56,9 @@ public class ServicesRestartIT {
             String out = second.stdout();
             assertTrue(out, Pattern.compile("(?m)^" + planId + "\\s+deploy\\s+created\\s+restart\\b").matcher(out).find());
             assertTrue(out, out.contains("which model?"));
+            String log = out + second.stderr();
+            assertTrue("the restart starts from the snapshots the first run's stop wrote:\n" + log,
+                    log.contains("plan service rebuilt from its snapshot ("));
             assertTrue(out, Pattern.compile("(?m)^phase\\s+completed\\s*$").matcher(out).find());
         }
         try (ChildRuntime third = ChildRuntime.launch(home, "-c", "plan:cancel " + planId + " late")) {

@@ -93,11 +93,11 @@ public final class DecisionComponent implements DecisionService, MetricsSource {
     /**
      * @param config the configuration
      * @param plans  where the plans decisions are taken in live
-     * @param context the bundle's context, for its storage area (the snapshot)
+     * @param context the bundle's context, for where the snapshot goes
      */
     @Activate
     public DecisionComponent(Config config, @Reference(name = "plans") PlanLifecycleService plans, BundleContext context) {
-        this(config, plans, Snapshots.dataArea(context));
+        this(config, plans, Snapshots.directory(context));
     }
 
     /**

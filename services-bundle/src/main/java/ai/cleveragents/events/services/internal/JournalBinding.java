@@ -85,8 +85,14 @@ final class JournalBinding<L extends Ledger<L>> {
         });
     }
 
-    /** A journal went away: the projection following it, if any, stops and writes what its snapshot lacks. */
-    void unbind(EventJournal journal) {
+    /**
+     * A journal went away: the projection following it, if any, stops and writes what its snapshot lacks.
+     * After {@link #close()} (SCR unbinds a dynamic reference after deactivating) there is nothing to stop.
+     */
+    synchronized void unbind(EventJournal journal) {
+        if (closed) {
+            return;
+        }
         executor.execute(() -> {
             synchronized (this) {
                 if (projectionJournal != journal) {

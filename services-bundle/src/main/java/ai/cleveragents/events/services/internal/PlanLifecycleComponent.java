@@ -96,11 +96,11 @@ public final class PlanLifecycleComponent implements PlanLifecycleService, Metri
 
     /**
      * @param config the configuration
-     * @param context the bundle's context, for its storage area (the snapshot)
+     * @param context the bundle's context, for where the snapshot goes
      */
     @Activate
     public PlanLifecycleComponent(Config config, BundleContext context) {
-        this(config, Snapshots.dataArea(context));
+        this(config, Snapshots.directory(context));
     }
 
     /**

@@ -131,6 +131,12 @@ final class SnapshotFile {
     private void replace(byte[] bytes) {
         Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
         try {
+            if (POSIX) {
+                Files.createDirectories(path.getParent(), PosixFilePermissions.asFileAttribute(
+                        PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(path.getParent());
+            }
             Files.deleteIfExists(tmp);
             if (POSIX) {
                 Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

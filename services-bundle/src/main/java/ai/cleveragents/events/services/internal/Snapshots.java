@@ -36,8 +36,23 @@ final class Snapshots {
         this.every = every;
     }
 
-    /** @return the bundle's persistent storage area, or {@code null} if the framework has none */
-    static Path dataArea(BundleContext context) {
+    /** Framework property naming the snapshot directory (the runtime sets it to data/snapshots). */
+    static final String SNAPSHOT_DIR_PROPERTY = "ai.cleveragents.events.snapshot.dir";
+
+    /**
+     * @return the framework property {@value #SNAPSHOT_DIR_PROPERTY}, else {@code ${karaf.data}/cleveragents-events/snapshots}
+     *         under Karaf, else the bundle's storage area ({@code null} if the framework has none). The storage area
+     *         does not outlive a framework whose storage is cleaned at start, as the distribution's is.
+     */
+    static Path directory(BundleContext context) {
+        String configured = context.getProperty(SNAPSHOT_DIR_PROPERTY);
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured);
+        }
+        String karafData = context.getProperty("karaf.data");
+        if (karafData != null && !karafData.isBlank()) {
+            return Path.of(karafData, "cleveragents-events", "snapshots");
+        }
         File area = context.getDataFile("");
         return area == null ? null : area.toPath();
     }

@@ -143,6 +143,16 @@ public class SnapshotTest {
     }
 
     @Test
+    public void theJournalUnboundAfterDeactivationAsScrDoesAtShutdownIsIgnored() {
+        newPlan("before the shutdown");
+        services.decisions.deactivate();
+        services.decisions.unbindJournal(services.journal);
+        services.plans.deactivate();
+        services.plans.unbindJournal(services.journal);
+        assertTrue("the stop wrote the snapshot", Files.exists(plansSnapshot()));
+    }
+
+    @Test
     public void snapshotFilesAreReadStrictly() throws IOException {
         SnapshotFile file = new SnapshotFile(tmp.getRoot().toPath().resolve("x.snapshot"), "plans");
         assertTrue(file.read().isEmpty());
